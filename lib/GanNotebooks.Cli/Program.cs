@@ -1,0 +1,9 @@
+using System.CommandLine;
+using GanNotebooks.Cli.Commands;
+
+var root = new RootCommand("GanNotebooks: fetch data and run the notebooks headlessly.")
+{
+    DataCommand.Create(),
+    RunNotebooksCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,3 @@
+namespace GanNotebooks.Interactive;
+/// <summary>Placeholder.</summary>
+public static class NotebookSetup { }
