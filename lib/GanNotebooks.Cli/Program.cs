@@ -5,5 +5,6 @@ var root = new RootCommand("GanNotebooks: fetch data and run the notebooks headl
 {
     DataCommand.Create(),
     RunNotebooksCommand.Create(),
+    JupyterCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

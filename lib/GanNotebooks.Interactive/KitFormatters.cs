@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text;
+using GanNotebooks.Models;
+using GanNotebooks.Visualization;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace GanNotebooks.Interactive;
+
+/// <summary>
+/// Teaches the notebook kernel to show the kit's types as pictures and tables instead of property lists:
+/// <see cref="PngImage"/> as <c>image/png</c>, <see cref="ChartPicture"/> as an interactive chart together with its
+/// static PNG, <see cref="ParameterTable"/> as an HTML table. Introduced in notebook 02-vanilla-gan.
+/// </summary>
+public static class KitFormatters
+{
+    private static bool registered;
+
+    /// <summary>Registers the formatters once per kernel (later calls do nothing).</summary>
+    public static void Register()
+    {
+        if (registered) return;
+        Formatter.SetPreferredMimeTypesFor(typeof(PngImage), "image/png");
+        Formatter.Register<PngImage>((image, writer) => writer.Write(image.ToBase64()), "image/png");
+
+        Formatter.SetPreferredMimeTypesFor(typeof(ChartPicture), "text/html", "image/png");
+        Formatter.Register<ChartPicture>((chart, writer) => writer.Write(ChartHtml(chart)), "text/html");
+        Formatter.Register<ChartPicture>((chart, writer) => writer.Write(chart.Png.ToBase64()), "image/png");
+
+        Formatter.SetPreferredMimeTypesFor(typeof(ParameterTable), "text/html", "text/plain");
+        Formatter.Register<ParameterTable>((table, writer) => writer.Write(TableHtml(table)), "text/html");
+        Formatter.Register<ParameterTable>((table, writer) => writer.Write(table.ToString()), "text/plain");
+        registered = true;
+    }
+
+    /// <summary>
+    /// A chart as HTML: the interactive Plotly chart when available (it needs plotly.js, which
+    /// <see cref="NotebookSetup"/> loads), otherwise the static picture as an inline image.
+    /// </summary>
+    public static string ChartHtml(ChartPicture chart) =>
+        chart.PlotlyHtml ?? ImageTag(chart.Png, chart.Title);
+
+    /// <summary>An <c>&lt;img&gt;</c> tag holding <paramref name="image"/> as a data URI.</summary>
+    public static string ImageTag(PngImage image, string alt) =>
+        $"<img src=\"data:image/png;base64,{image.ToBase64()}\" width=\"{image.Width}\" height=\"{image.Height}\" alt=\"{WebUtility.HtmlEncode(alt)}\" />";
+
+    private static string TableHtml(ParameterTable table)
+    {
+        var html = new StringBuilder();
+        html.Append($"<table><caption style=\"text-align:left\"><b>{WebUtility.HtmlEncode(table.Model)}</b></caption>");
+        html.Append("<thead><tr><th>Layer</th><th>Type</th><th>Output shape</th><th>Parameters</th><th>Running stats</th></tr></thead><tbody>");
+        foreach (var r in table.Rows)
+            html.Append($"<tr><td>{r.Layer}</td><td>{r.Type}</td><td>{r.OutputShape}</td><td style=\"text-align:right\">{ParameterTable.Count(r.Trainable)}</td><td style=\"text-align:right\">{ParameterTable.Count(r.RunningStatistics)}</td></tr>");
+        html.Append("</tbody><tfoot><tr><td colspan=\"5\">");
+        html.Append($"Trainable: <b>{ParameterTable.Count(table.Trainable)}</b> · running statistics: {ParameterTable.Count(table.RunningStatistics)} · total: <b>{ParameterTable.Count(table.Total)}</b>");
+        html.Append("</td></tr></tfoot></table>");
+        return html.ToString();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GanNotebooks.Models;
+
+/// <summary>
+/// A model's layers with their output shapes and parameter counts, like Keras's <c>model.summary()</c>. The total
+/// counts BatchNorm's running mean and variance as Keras does (not PyTorch's <c>num_batches_tracked</c> counter).
+/// Returned from a notebook cell it renders as a table. Introduced in notebook 02-vanilla-gan.
+/// </summary>
+public sealed class ParameterTable
+{
+    private ParameterTable(string model, IReadOnlyList<ParameterTableRow> rows)
+    {
+        Model = model;
+        Rows = rows;
+    }
+
+    /// <summary>The model's name.</summary>
+    public string Model { get; }
+
+    /// <summary>One row per layer, in the order the layers run.</summary>
+    public IReadOnlyList<ParameterTableRow> Rows { get; }
+
+    /// <summary>Trainable parameters of the whole model.</summary>
+    public long Trainable => Rows.Sum(r => r.Trainable);
+
+    /// <summary>Running statistics of the whole model.</summary>
+    public long RunningStatistics => Rows.Sum(r => r.RunningStatistics);
+
+    /// <summary>Trainable parameters plus running statistics: the figure Keras reports as "Total params".</summary>
+    public long Total => Trainable + RunningStatistics;
+
+    /// <summary>
+    /// Summarises <paramref name="model"/>. When <paramref name="probeInputShape"/> is given and the model is built
+    /// on a <see cref="Sequential"/>, a zero batch of that shape is pushed through the layers one at a time (in eval
+    /// mode, without gradients) to record each output shape.
+    /// </summary>
+    public static ParameterTable Of(nn.Module model, params long[] probeInputShape)
+    {
+        var shapes = probeInputShape.Length > 0 ? ProbeShapes(model, probeInputShape) : new Dictionary<string, string>();
+        var rows = new List<ParameterTableRow>();
+        foreach (var (name, module) in model.named_modules())
+        {
+            if (string.IsNullOrEmpty(name) || module.children().Any()) continue;
+            long trainable = module.parameters(recurse: false).Sum(p => p.numel());
+            long running = module.named_buffers(recurse: false)
+                .Where(b => b.name is "running_mean" or "running_var").Sum(b => b.buffer.numel());
+            rows.Add(new ParameterTableRow(ShortName(name), module.GetType().Name, shapes.GetValueOrDefault(name, ""), trainable, running));
+        }
+        return new ParameterTable(model.GetName(), rows);
+    }
+
+    /// <summary>A plain-text table for consoles and logs.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"{Model}");
+        text.AppendLine($"{"Layer",-12} {"Type",-12} {"Output shape",-16} {"Parameters",12} {"Running stats",14}");
+        foreach (var r in Rows)
+            text.AppendLine($"{r.Layer,-12} {r.Type,-12} {r.OutputShape,-16} {Count(r.Trainable),12} {Count(r.RunningStatistics),14}");
+        text.AppendLine($"Trainable: {Count(Trainable)}   Running statistics: {Count(RunningStatistics)}   Total: {Count(Total)}");
+        return text.ToString();
+    }
+
+    /// <summary>Formats a count with thousands separators, e.g. 1,493,520.</summary>
+    public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static string ShortName(string name) => name.Contains('.') ? name[(name.LastIndexOf('.') + 1)..] : name;
+
+    private static Dictionary<string, string> ProbeShapes(nn.Module model, long[] shape)
+    {
+        var result = new Dictionary<string, string>();
+        var (prefix, sequential) = model.named_children().FirstOrDefault(c => c.module is Sequential);
+        if (sequential is not Sequential layers) return result;
+        bool wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var device = model.parameters().FirstOrDefault()?.device ?? CPU;
+            var x = zeros(shape, device: device);
+            foreach (var (name, layer) in layers.named_children())
+            {
+                x = ((nn.Module<Tensor, Tensor>)layer).forward(x);
+                result[$"{prefix}.{name}"] = "[" + string.Join(", ", x.shape) + "]";
+            }
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+        return result;
+    }
+}

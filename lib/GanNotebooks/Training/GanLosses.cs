@@ -1,0 +1,33 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace GanNotebooks.Training;
+
+/// <summary>
+/// The GAN losses, written on the discriminator's logits (D(x) = sigmoid(logit)) with binary cross-entropy, which
+/// is numerically stable where log(sigmoid) is not. Introduced in notebook 02-vanilla-gan.
+/// </summary>
+public static class GanLosses
+{
+    /// <summary>
+    /// The discriminator's two loss terms, each a batch mean: −log D(x) on real images and −log(1 − D(G(z))) on
+    /// generated ones. Their sum is the negative of the value D maximises in the minimax game.
+    /// </summary>
+    public static (Tensor Real, Tensor Fake) Discriminator(Tensor realLogits, Tensor fakeLogits)
+    {
+        var real = binary_cross_entropy_with_logits(realLogits, ones_like(realLogits));
+        var fake = binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
+        return (real, fake);
+    }
+
+    /// <summary>
+    /// The generator's loss (a batch mean) on D's logits for generated images: −log D(G(z)) for
+    /// <see cref="GeneratorLossKind.NonSaturating"/>, log(1 − D(G(z))) for <see cref="GeneratorLossKind.Minimax"/>.
+    /// </summary>
+    public static Tensor Generator(Tensor fakeLogits, GeneratorLossKind kind) => kind switch
+    {
+        GeneratorLossKind.NonSaturating => binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits)),
+        GeneratorLossKind.Minimax => binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits)).neg(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown generator loss"),
+    };
+}

@@ -1,0 +1,159 @@
+using GanNotebooks.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanNotebooks.Training;
+
+/// <summary>
+/// Trains a generator G against a discriminator D, one discriminator update and one generator update per batch
+/// (Goodfellow et al., 2014, with k = 1). The notebook writes the epoch loop; this class holds the per-step maths:
+/// every step runs inside its own dispose scope, hands back plain numbers (<see cref="StepMetrics"/>) and records
+/// them in <see cref="History"/>. Introduced in notebook 02-vanilla-gan.
+/// </summary>
+public sealed class GanTrainer : IDisposable
+{
+    private readonly nn.Module<Tensor, Tensor> generator;
+    private readonly nn.Module<Tensor, Tensor> discriminator;
+    private readonly optim.Optimizer generatorOptimizer;
+    private readonly optim.Optimizer discriminatorOptimizer;
+    private readonly Generator noise;
+    private readonly Device device;
+
+    /// <summary>Sets up the optimizers, the noise generator and the fixed noise.</summary>
+    public GanTrainer(nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, GanTrainerOptions? options = null)
+    {
+        Options = (options ?? new GanTrainerOptions()).Validate();
+        if (generator is MlpGenerator mlp && mlp.Config.LatentSize != Options.LatentSize)
+            throw new ArgumentException($"GanTrainerOptions.LatentSize = {Options.LatentSize} does not match the generator's latent size {mlp.Config.LatentSize}.", nameof(options));
+        this.generator = generator;
+        this.discriminator = discriminator;
+        device = generator.parameters().First().device;
+        generatorOptimizer = OptimizerFactory.Create(Options.GeneratorOptimizer, generator.parameters());
+        discriminatorOptimizer = OptimizerFactory.Create(Options.DiscriminatorOptimizer, discriminator.parameters());
+        noise = new Generator((ulong)Options.Seed, device);
+        FixedNoise = NewNoise(Options.FixedNoiseCount);
+    }
+
+    /// <summary>The settings this trainer runs with.</summary>
+    public GanTrainerOptions Options { get; }
+
+    /// <summary>Noise vectors drawn once; <see cref="SampleFixed"/> turns them into the progress pictures.</summary>
+    public Tensor FixedNoise { get; }
+
+    /// <summary>Everything measured so far.</summary>
+    public TrainingHistory History { get; } = new();
+
+    /// <summary>Steps completed.</summary>
+    public long Step { get; private set; }
+
+    /// <summary>
+    /// One training step on a batch of real images in [-1, 1]: D takes a step to tell them from G's images, then G
+    /// takes a step to fool the updated D. Returns what the step measured.
+    /// </summary>
+    public StepMetrics TrainStep(Tensor realImages)
+    {
+        using var scope = NewDisposeScope();
+        generator.train();
+        discriminator.train();
+        var real = realImages.to(device);
+        var fake = generator.forward(NewNoise(real.shape[0]));
+
+        // Discriminator: push D(x) up and D(G(z)) down. G's images are detached: this step does not train G.
+        discriminatorOptimizer.zero_grad();
+        var realLogits = discriminator.forward(real);
+        var fakeLogits = discriminator.forward(fake.detach());
+        var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits);
+        (lossReal + lossFake).backward();
+        discriminatorOptimizer.step();
+
+        // Generator: push D(G(z)) up, through the discriminator just updated (D's weights stay frozen here).
+        generatorOptimizer.zero_grad();
+        SetRequiresGrad(discriminator, false);
+        var fooledLogits = discriminator.forward(fake);
+        var generatorLoss = GanLosses.Generator(fooledLogits, Options.GeneratorLoss);
+        generatorLoss.backward();
+        generatorOptimizer.step();
+        SetRequiresGrad(discriminator, true);
+
+        var metrics = new StepMetrics(
+            Step,
+            lossReal.item<float>(),
+            lossFake.item<float>(),
+            generatorLoss.item<float>(),
+            realLogits.sigmoid().mean().item<float>(),
+            fakeLogits.sigmoid().mean().item<float>(),
+            fooledLogits.sigmoid().mean().item<float>());
+        if (!float.IsFinite(metrics.DiscriminatorLoss)) throw new TrainingDivergedException(Step, "Loss_D", metrics.DiscriminatorLoss);
+        if (!float.IsFinite(metrics.GeneratorLoss)) throw new TrainingDivergedException(Step, "Loss_G", metrics.GeneratorLoss);
+        History.Add(metrics);
+        Step++;
+        return metrics;
+    }
+
+    /// <summary>G's images for the fixed noise, in [-1, 1], on the CPU (inference mode: BatchNorm uses its running statistics).</summary>
+    public Tensor SampleFixed() => Generate(FixedNoise);
+
+    /// <summary><paramref name="count"/> new images from fresh noise, in [-1, 1], on the CPU.</summary>
+    public Tensor Sample(int count)
+    {
+        if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "the number of samples must be at least 1");
+        using var scope = NewDisposeScope();
+        return Generate(NewNoise(count)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Measures pixel mean and standard deviation of G's fixed-noise images against <paramref name="realImages"/>,
+    /// records them in <see cref="History"/> and returns them.
+    /// </summary>
+    public PixelStatistics MeasurePixels(Tensor realImages)
+    {
+        using var scope = NewDisposeScope();
+        var fake = SampleFixed();
+        var stats = new PixelStatistics(Step, fake.mean().item<float>(), fake.std().item<float>(),
+            realImages.mean().item<float>(), realImages.std().item<float>());
+        History.Add(stats);
+        return stats;
+    }
+
+    /// <summary>Trains over <paramref name="batches"/>, stopping at a step boundary when cancelled.</summary>
+    public void Fit(IEnumerable<Tensor> batches, IProgress<StepMetrics>? progress = null, CancellationToken cancellation = default)
+    {
+        foreach (var batch in batches)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var metrics = TrainStep(batch);
+            progress?.Report(metrics);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        generatorOptimizer.Dispose();
+        discriminatorOptimizer.Dispose();
+        FixedNoise.Dispose();
+        noise.Dispose();
+    }
+
+    private Tensor NewNoise(long count) => randn(count, Options.LatentSize, device: device, generator: noise);
+
+    private Tensor Generate(Tensor z)
+    {
+        bool wasTraining = generator.training;
+        generator.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            return generator.forward(z).cpu();
+        }
+        finally
+        {
+            generator.train(wasTraining);
+        }
+    }
+
+    private static void SetRequiresGrad(nn.Module module, bool value)
+    {
+        foreach (var p in module.parameters()) p.requires_grad = value;
+    }
+}
