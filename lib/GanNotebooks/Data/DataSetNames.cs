@@ -48,5 +48,5 @@ public static class DataSetNames
     public static DataSetName Parse(string text) =>
         TryParse(text, out var name)
             ? name
-            : throw new ArgumentException($"Unknown data set '{text}': expected one of {string.Join(", ", All.Select(n => n.ToKey()))}.", nameof(text));
+            : throw new ArgumentException($"Unknown data set '{text}': expected one of {string.Join(", ", All.Select(n => n.ToKey()))}.");
 }
