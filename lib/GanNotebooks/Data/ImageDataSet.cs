@@ -1,0 +1,73 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanNotebooks.Data;
+
+/// <summary>
+/// One split of an image data set, ready for training a GAN: <see cref="Images"/> as float32 [N, 1, rows, cols]
+/// scaled to [-1, 1] (x / 127.5 − 1, the range of a tanh generator) and <see cref="Labels"/> as int64 [N].
+/// Load it with <see cref="DataSets.Load"/>; dispose it to free the tensors. Introduced in notebook 02-vanilla-gan.
+/// </summary>
+public sealed class ImageDataSet : IDisposable
+{
+    private readonly int[] _classCounts;
+
+    internal ImageDataSet(DataSetName name, DataSplit split, IdxImages images, byte[] labels,
+        IReadOnlyList<string> classNames, string source, bool isSubset)
+    {
+        Name = name;
+        Split = split;
+        ClassNames = classNames;
+        Source = source;
+        IsSubset = isSubset;
+        Count = images.Count;
+        _classCounts = new int[classNames.Count];
+        foreach (var label in labels)
+            _classCounts[label]++;
+
+        var scaled = new float[images.Pixels.Length];
+        for (var i = 0; i < scaled.Length; i++)
+            scaled[i] = images.Pixels[i] / 127.5f - 1f;
+        Images = tensor(scaled, [images.Count, 1, images.Rows, images.Columns], ScalarType.Float32);
+        Labels = tensor(labels.Select(l => (long)l).ToArray(), [labels.Length], ScalarType.Int64);
+    }
+
+    /// <summary>Which data set this is.</summary>
+    public DataSetName Name { get; }
+
+    /// <summary>Which split this is.</summary>
+    public DataSplit Split { get; }
+
+    /// <summary>The images: float32, shape [N, 1, rows, cols] (28 × 28 for MNIST and Fashion-MNIST), values in [-1, 1].</summary>
+    public Tensor Images { get; }
+
+    /// <summary>The class of each image: int64, shape [N], values 0 to <c>ClassNames.Count − 1</c>.</summary>
+    public Tensor Labels { get; }
+
+    /// <summary>Class names by label: digits "0" to "9", or the ten Fashion-MNIST article names.</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>Number of images (N).</summary>
+    public int Count { get; }
+
+    /// <summary>True when the files hold only part of the canonical data set (e.g. the offline MNIST fallback).</summary>
+    public bool IsSubset { get; }
+
+    /// <summary>One sentence saying where the files came from (from <c>SOURCE.json</c>).</summary>
+    public string Source { get; }
+
+    /// <summary>Number of images of each class: element k counts the images labelled <c>ClassNames[k]</c>.</summary>
+    public IReadOnlyList<int> ClassCounts() => _classCounts.ToArray();
+
+    /// <summary>A one-line description, e.g. for a notebook cell's output.</summary>
+    public override string ToString() =>
+        $"{Name.ToDisplayName()} {Split.ToString().ToLowerInvariant()}: {Count:N0} images [{string.Join(", ", Images.shape)}]"
+        + (IsSubset ? " (SUBSET)" : "") + $". {Source}";
+
+    /// <summary>Frees the tensors.</summary>
+    public void Dispose()
+    {
+        Images.Dispose();
+        Labels.Dispose();
+    }
+}
