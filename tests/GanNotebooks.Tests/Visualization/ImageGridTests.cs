@@ -128,6 +128,19 @@ public class ImageGridTests
     }
 
     [Fact]
+    public void RadialPatternGridLooksLikeAGrid()
+    {
+        // 10 discs of growing radius on a -1..1 scale, to look at: /tmp/gan-notebooks-grid.png
+        using var scope = torch.NewDisposeScope();
+        var coordinates = torch.linspace(-1, 1, 16);
+        var radius = torch.sqrt(coordinates.view(1, -1).pow(2) + coordinates.view(-1, 1).pow(2));
+        var images = torch.stack(Enumerable.Range(1, 10).Select(i => torch.where(radius < i / 8.0, 1.0f, -1.0f)).ToArray()).unsqueeze(1);
+        var png = ImageGrid.ToPng(images, nrow: 4, valueRange: (-1, 1), padValue: 0.5, scale: 3);
+        Assert.Equal((3 * (4 * 18 + 2), 3 * (3 * 18 + 2)), (png.Width, png.Height));
+        png.Save(Path.Combine(Path.GetTempPath(), "gan-notebooks-grid.png"));
+    }
+
+    [Fact]
     public void ThreeDimensionalInputIsABatchOfGreyImages()
     {
         using var images = torch.rand(4, 9, 9);
