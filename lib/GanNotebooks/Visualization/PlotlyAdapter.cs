@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.RegularExpressions;
 
 namespace GanNotebooks.Visualization;
 
@@ -9,10 +10,11 @@ namespace GanNotebooks.Visualization;
 /// older FSharp.Core; so the adapter is loaded once into its own <see cref="AssemblyLoadContext"/> and called by
 /// reflection with plain types only. When it is missing or fails to load, charts simply have no interactive form
 /// (<see cref="UnavailableReason"/> says why); they always carry a static PNG, which also shows offline.
-/// Interactive charts need plotly.js on the page: emit <see cref="LoaderScriptHtml"/> once first.
-/// Introduced in notebook 02-vanilla-gan.
+/// Interactive charts need plotly.js on the page, which is not embedded (3.6 MB a chart): every fragment starts with
+/// <see cref="LoaderScriptHtml"/> (which loads plotly.js once per page, a no-op after the first) and draws as soon
+/// as plotly.js is there; a notebook layer may also emit the loader once up front. Introduced in notebook 02-vanilla-gan.
 /// </summary>
-public static class PlotlyAdapter
+public static partial class PlotlyAdapter
 {
     /// <summary>The adapter's folder, beside this library's assembly.</summary>
     public const string FolderName = "plotly";
@@ -94,7 +96,8 @@ public static class PlotlyAdapter
         try
         {
             reason = null;
-            return (string?)loaded.Method.Invoke(null, arguments);
+            var html = (string?)loaded.Method.Invoke(null, arguments);
+            return html is null ? null : LoaderScriptHtml + DrawWhenPlotlyIsLoaded(html);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -102,6 +105,15 @@ public static class PlotlyAdapter
             return null;
         }
     }
+
+    /// <summary>
+    /// Plotly.NET's fragment calls <c>renderPlotly_ID()</c> at once, which needs <c>window.Plotly</c> already; this
+    /// makes it wait (up to a minute) for the loader instead. A fragment of another shape is left as it is.
+    /// </summary>
+    private static string DrawWhenPlotlyIsLoaded(string html) =>
+        RenderCall().Replace(html, match =>
+            $"(function (tries) {{ var draw = function () {{ if (window.Plotly) {{ {match.Groups[1].Value}(); }} " +
+            $"else if (tries-- > 0) {{ setTimeout(draw, 100); }} }}; draw(); }})(600);{match.Groups[2].Value}", 1);
 
     private static Loaded Load()
     {
@@ -124,6 +136,9 @@ public static class PlotlyAdapter
             return new(null, null, $"The Plotly adapter at {path} could not be loaded: {e.GetType().Name}: {e.Message}");
         }
     }
+
+    [GeneratedRegex(@"(renderPlotly_[0-9A-Za-z]+)\(\);(\s*</script>)")]
+    private static partial Regex RenderCall();
 
     private sealed record Loaded(AssemblyLoadContext? Context, MethodInfo? Method, string? Reason);
 }

@@ -68,6 +68,17 @@ public class PlotlyAdapterTests
     }
 
     [Fact]
+    public void FragmentLoadsPlotlyJsAndWaitsForItBeforeDrawing()
+    {
+        var html = PlotlyAdapter.TryLineChartHtml("t", "x", "y", Series, 300, 200, out var reason);
+        Assert.True(html is not null, reason);
+        Assert.StartsWith(PlotlyAdapter.LoaderScriptHtml, html);
+        Assert.Contains("if (window.Plotly) { renderPlotly_", html);
+        Assert.DoesNotContain("plotly.min.js\"></script>", html); // plotly.js itself is not embedded
+        Assert.True(html.Length < 20_000, $"{html.Length} characters");
+    }
+
+    [Fact]
     public void LoaderScriptLoadsPlotlyJsOnceFromTheCdn()
     {
         var script = PlotlyAdapter.LoaderScriptHtml;
