@@ -32,6 +32,6 @@ echo ".NET tools: restored (dotnet-interactive)."
 
 ./gan jupyter install
 if [ "${GAN_SKIP_DATA:-0}" != "1" ]; then
-  ./gan data fetch --if-missing mnist fashion-mnist
+  ./gan data fetch all
 fi
 echo "Set-up complete."

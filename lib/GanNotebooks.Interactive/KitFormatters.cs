@@ -8,7 +8,7 @@ namespace GanNotebooks.Interactive;
 
 /// <summary>
 /// Teaches the notebook kernel to show the kit's types as pictures and tables instead of property lists:
-/// <see cref="PngImage"/> as <c>image/png</c>, <see cref="ChartPicture"/> as an interactive chart together with its
+/// <see cref="PngImage"/> as <c>image/png</c>, <see cref="GifImage"/> as <c>image/gif</c>, <see cref="ChartPicture"/> as an interactive chart together with its
 /// static PNG, <see cref="ParameterTable"/> as an HTML table. Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public static class KitFormatters
@@ -21,6 +21,9 @@ public static class KitFormatters
         if (registered) return;
         Formatter.SetPreferredMimeTypesFor(typeof(PngImage), "image/png");
         Formatter.Register<PngImage>((image, writer) => writer.Write(image.ToBase64()), "image/png");
+
+        Formatter.SetPreferredMimeTypesFor(typeof(GifImage), "image/gif");
+        Formatter.Register<GifImage>((image, writer) => writer.Write(image.ToBase64()), "image/gif");
 
         Formatter.SetPreferredMimeTypesFor(typeof(ChartPicture), "text/html", "image/png");
         Formatter.Register<ChartPicture>((chart, writer) => writer.Write(ChartHtml(chart)), "text/html");

@@ -17,8 +17,8 @@ public static class NotebookSetup
     {
         KitFormatters.Register();
         var context = KernelInvocationContext.Current;
-        if (context is not null && PlotlyScript.LoaderHtml is { } loader)
-            context.DisplayAs(loader, "text/html");
+        if (context is not null && GanNotebooks.Visualization.PlotlyAdapter.IsAvailable)
+            context.DisplayAs(GanNotebooks.Visualization.PlotlyAdapter.LoaderScriptHtml, "text/html");
         var device = cuda.is_available() ? "cuda" : "cpu";
         var version = typeof(NotebookSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
         return $"GanNotebooks {version.Split('+')[0]} · notebook {notebookName} · TorchSharp on {device} with {get_num_threads()} threads · " +

@@ -14,9 +14,10 @@ public static class RunNotebooksCommand
         var quick = new Option<bool>("--quick") { Description = "Quick profile (GAN_PROFILE=quick): fewer training steps, same code. Also set by GAN_PROFILE=quick." };
         var timeout = new Option<int>("--cell-timeout") { Description = "Minutes a single cell may run before the run stops.", DefaultValueFactory = _ => 30 };
         var output = new Option<string?>("--output") { Description = "Folder for the executed copies (default: artifacts/executed)." };
+        var check = new Option<bool>("--check") { Description = "Also check each executed notebook: enough pictures, a static image beside every chart, readable samples." };
         var command = new Command("run", "Execute notebooks headlessly; executed copies with their pictures go to artifacts/executed/.")
         {
-            notebooks, quick, timeout, output,
+            notebooks, quick, timeout, output, check,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -36,6 +37,7 @@ public static class RunNotebooksCommand
                 OutputDirectory = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : null,
                 Quick = parse.GetValue(quick) || RunProfile.IsQuick,
                 CellTimeout = TimeSpan.FromMinutes(parse.GetValue(timeout)),
+                Check = parse.GetValue(check),
             };
             return await new NotebookRunner(options, Console.Out).RunAsync(chosen, cancellation);
         });

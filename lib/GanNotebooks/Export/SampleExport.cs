@@ -1,0 +1,47 @@
+using GanNotebooks.Data;
+using static TorchSharp.torch;
+
+namespace GanNotebooks.Export;
+
+/// <summary>
+/// Writes generated images in MNIST's own file format (IDX3 ubyte), so that any MNIST tool can read them and the
+/// kit's evaluation can score them: <c>artifacts/&lt;notebook&gt;/samples.idx3-ubyte</c> (and
+/// <c>labels.idx1-ubyte</c> for a conditional model). Files are written atomically. Introduced in notebook
+/// 02-vanilla-gan.
+/// </summary>
+public static class SampleExport
+{
+    /// <summary>The file name every notebook uses for its samples.</summary>
+    public const string SamplesFileName = "samples.idx3-ubyte";
+
+    /// <summary>The file name for the labels of conditional samples.</summary>
+    public const string LabelsFileName = "labels.idx1-ubyte";
+
+    /// <summary>
+    /// Writes grey images [N, 1, H, W] (or [N, H, W]) with values in [-1, 1] to <paramref name="path"/> as IDX3
+    /// ubyte (0..255; values outside [-1, 1] are clamped) and returns the pixel bytes written.
+    /// </summary>
+    public static byte[] WriteImages(Tensor images, string path)
+    {
+        if (images.dim() == 4 && images.shape[1] != 1)
+            throw new ArgumentException($"IDX3 holds grey images; got {images.shape[1]} channels (shape [{string.Join(", ", images.shape)}]).", nameof(images));
+        if (images.dim() is not (3 or 4))
+            throw new ArgumentException($"expected images [N, 1, H, W] or [N, H, W], got shape [{string.Join(", ", images.shape)}].", nameof(images));
+        using var scope = NewDisposeScope();
+        long count = images.shape[0], rows = images.shape[^2], cols = images.shape[^1];
+        var bytes = images.detach().cpu().to_type(ScalarType.Float32).add(1).mul(127.5).round().clamp(0, 255)
+            .to_type(ScalarType.Byte).contiguous().data<byte>().ToArray();
+        IdxWriter.WriteImages(path, bytes, (int)count, (int)rows, (int)cols);
+        return bytes;
+    }
+
+    /// <summary>Writes class labels (0..255) to <paramref name="path"/> as IDX1 ubyte.</summary>
+    public static void WriteLabels(Tensor labels, string path)
+    {
+        using var scope = NewDisposeScope();
+        var values = labels.detach().cpu().to_type(ScalarType.Int64).data<long>().ToArray();
+        var bad = values.FirstOrDefault(v => v is < 0 or > 255, -1);
+        if (values.Any(v => v is < 0 or > 255)) throw new ArgumentException($"label {bad} does not fit in one byte.", nameof(labels));
+        IdxWriter.WriteLabels(path, values.Select(v => (byte)v).ToArray());
+    }
+}
