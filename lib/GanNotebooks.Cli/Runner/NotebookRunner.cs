@@ -27,10 +27,12 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
             if (failure is not null)
             {
                 log.WriteLine($"FAILED {failure}");
+                log.WriteLine($"Notebooks: {i} passed, 1 failed ({notebooks.Count - i - 1} not run)");
                 return 1;
             }
         }
         log.WriteLine($"All {notebooks.Count} notebooks ran in {Format(total.Elapsed)}; executed copies in {options.Output}");
+        log.WriteLine($"Notebooks: {notebooks.Count} passed, 0 failed");
         return 0;
     }
 

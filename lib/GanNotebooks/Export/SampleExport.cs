@@ -1,4 +1,5 @@
 using GanNotebooks.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanNotebooks.Export;
@@ -33,6 +34,18 @@ public static class SampleExport
             .to_type(ScalarType.Byte).contiguous().data<byte>().ToArray();
         IdxWriter.WriteImages(path, bytes, (int)count, (int)rows, (int)cols);
         return bytes;
+    }
+
+    /// <summary>
+    /// Reads an IDX3 ubyte file (as written by <see cref="WriteImages"/>, or MNIST's own) back into images
+    /// [N, 1, H, W] with values in [-1, 1], the range the kit's generators produce.
+    /// </summary>
+    public static Tensor ReadImages(string path)
+    {
+        var idx = IdxReader.ReadImages(path);
+        using var scope = NewDisposeScope();
+        var bytes = torch.tensor(idx.Pixels).view(idx.Count, 1, idx.Rows, idx.Columns);
+        return bytes.to_type(ScalarType.Float32).div(127.5).sub(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Writes class labels (0..255) to <paramref name="path"/> as IDX1 ubyte.</summary>

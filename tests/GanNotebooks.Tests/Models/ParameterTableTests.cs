@@ -1,0 +1,28 @@
+using GanNotebooks.Models;
+
+namespace GanNotebooks.Tests.Models;
+
+public sealed class ParameterTableTests
+{
+    [Fact]
+    public void Rows_follow_the_layers_with_their_output_shapes()
+    {
+        using var g = new MlpGenerator();
+        var table = ParameterTable.Of(g, 2, 100);
+        Assert.Equal(["linear1", "leaky1", "norm1", "linear2", "leaky2", "norm2", "linear3", "leaky3", "norm3", "output", "tanh"],
+            table.Rows.Select(r => r.Layer));
+        Assert.Equal("[2, 256]", table.Rows[0].OutputShape);
+        Assert.Equal("[2, 784]", table.Rows[^1].OutputShape);
+        Assert.Equal(25_856, table.Rows[0].Trainable);
+        Assert.Equal(512, table.Rows[2].RunningStatistics);
+        Assert.True(g.training, "probing must leave the model in training mode");
+    }
+
+    [Fact]
+    public void Text_form_carries_the_totals()
+    {
+        using var d = new MlpDiscriminator();
+        var text = ParameterTable.Of(d).ToString();
+        Assert.Contains("Total: 533,505", text);
+    }
+}
