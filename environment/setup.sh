@@ -11,11 +11,13 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-packages=(jupyter-nbconvert python3-nbclient jupyter-client fonts-dejavu-core dataset-fashion-mnist npm)
+packages=(jupyter-nbconvert python3-nbclient jupyter-client fonts-dejavu-core dataset-fashion-mnist)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm may come with a Node.js from elsewhere (which conflicts with Debian's npm package): ask for the command.
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
     echo "Need root to install: ${missing[*]}. Run as root, or install sudo." >&2; exit 1; fi

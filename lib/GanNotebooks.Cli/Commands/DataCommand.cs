@@ -24,6 +24,25 @@ public static class DataCommand
             ? DataSetNames.All
             : [DataSetNames.Parse(text)];
 
+    /// <summary>
+    /// Like <see cref="ParseSelection"/>, but reports an unknown name on <paramref name="error"/> and returns false
+    /// (the caller then exits with code 2).
+    /// </summary>
+    public static bool TryParseSelection(string? text, TextWriter error, out IReadOnlyList<DataSetName> names)
+    {
+        try
+        {
+            names = ParseSelection(text);
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine(e.Message);
+            names = [];
+            return false;
+        }
+    }
+
     private static Argument<string> SetArgument() => new("set")
     {
         Description = "mnist, fashion-mnist or all",

@@ -13,16 +13,7 @@ public static class DataFetchRunner
     public static async Task<int> RunAsync(string? selection, bool allowFallback, TextWriter output, TextWriter error,
         CancellationToken cancellationToken, string? dataRoot = null)
     {
-        IReadOnlyList<DataSetName> names;
-        try
-        {
-            names = DataCommand.ParseSelection(selection);
-        }
-        catch (ArgumentException e)
-        {
-            error.WriteLine(e.Message);
-            return 2;
-        }
+        if (!DataCommand.TryParseSelection(selection, error, out var names)) return 2;
         var failed = 0;
         var line = new ProgressLine(output);
         foreach (var name in names)

@@ -9,16 +9,7 @@ public static class DataReports
     /// <summary>Verifies the selected data sets that are present; returns 0 when all are intact and at least one is present.</summary>
     public static int Verify(string? selection, string? dataRoot, TextWriter output, TextWriter error)
     {
-        IReadOnlyList<DataSetName> names;
-        try
-        {
-            names = DataCommand.ParseSelection(selection);
-        }
-        catch (ArgumentException e)
-        {
-            error.WriteLine(e.Message);
-            return 2;
-        }
+        if (!DataCommand.TryParseSelection(selection, error, out var names)) return 2;
         var bad = 0;
         var present = 0;
         foreach (var name in names)

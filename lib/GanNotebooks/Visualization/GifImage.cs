@@ -2,7 +2,7 @@ namespace GanNotebooks.Visualization;
 
 /// <summary>
 /// An encoded animated GIF made by the kit (the fixed-noise samples over training), with its size and frame count.
-/// Introduced in notebook 03-dcgan.
+/// Introduced in notebook 02-vanilla-gan.
 /// </summary>
 /// <param name="Bytes">The GIF file's bytes.</param>
 /// <param name="Width">Width in pixels.</param>

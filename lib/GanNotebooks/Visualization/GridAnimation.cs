@@ -9,7 +9,7 @@ namespace GanNotebooks.Visualization;
 /// Collects image grids of one size (the generator's samples from the same fixed noise, one grid every few epochs)
 /// and encodes them as a looping animated GIF, like the animation at the end of PyTorch's DCGAN tutorial. Frames
 /// are kept as raw bytes (width × height × channels each, e.g. 58 KB for 64 MNIST digits), and only the newest
-/// <see cref="MaxFrames"/> are kept. Introduced in notebook 03-dcgan.
+/// <see cref="MaxFrames"/> are kept. Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public sealed class GridAnimation
 {
