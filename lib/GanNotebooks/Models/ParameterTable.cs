@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GanNotebooks.Models;
@@ -35,9 +34,8 @@ public sealed class ParameterTable
     public long Total => Trainable + RunningStatistics;
 
     /// <summary>
-    /// Summarises <paramref name="model"/>. When <paramref name="probeInputShape"/> is given and the model is built
-    /// on a <see cref="Sequential"/>, a zero batch of that shape is pushed through the layers one at a time (in eval
-    /// mode, without gradients) to record each output shape.
+    /// Summarises <paramref name="model"/>. When <paramref name="probeInputShape"/> is given, a zero batch of that
+    /// shape is passed through the model (in eval mode, without gradients) and each layer's output shape is recorded.
     /// </summary>
     public static ParameterTable Of(nn.Module model, params long[] probeInputShape)
     {
@@ -74,8 +72,18 @@ public sealed class ParameterTable
     private static Dictionary<string, string> ProbeShapes(nn.Module model, long[] shape)
     {
         var result = new Dictionary<string, string>();
-        var (prefix, sequential) = model.named_children().FirstOrDefault(c => c.module is Sequential);
-        if (sequential is not Sequential layers) return result;
+        if (model is not nn.Module<Tensor, Tensor> runnable) return result;
+        var removers = new List<Action>();
+        foreach (var (name, module) in model.named_modules())
+        {
+            if (string.IsNullOrEmpty(name) || module.children().Any() || module is not nn.Module<Tensor, Tensor> layer) continue;
+            var hook = layer.register_forward_hook((_, _, output) =>
+            {
+                result[name] = "[" + string.Join(", ", output.shape) + "]";
+                return output;
+            });
+            removers.Add(hook.remove);
+        }
         bool wasTraining = model.training;
         model.eval();
         try
@@ -83,15 +91,11 @@ public sealed class ParameterTable
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var device = model.parameters().FirstOrDefault()?.device ?? CPU;
-            var x = zeros(shape, device: device);
-            foreach (var (name, layer) in layers.named_children())
-            {
-                x = ((nn.Module<Tensor, Tensor>)layer).forward(x);
-                result[$"{prefix}.{name}"] = "[" + string.Join(", ", x.shape) + "]";
-            }
+            runnable.forward(zeros(shape, device: device));
         }
         finally
         {
+            foreach (var remove in removers) remove();
             model.train(wasTraining);
         }
         return result;

@@ -11,11 +11,15 @@ public static class GanLosses
 {
     /// <summary>
     /// The discriminator's two loss terms, each a batch mean: −log D(x) on real images and −log(1 − D(G(z))) on
-    /// generated ones. Their sum is the negative of the value D maximises in the minimax game.
+    /// generated ones. Their sum is the negative of the value D maximises in the minimax game. With
+    /// <paramref name="realTarget"/> below 1 (e.g. 0.9: one-sided label smoothing, Salimans et al. 2016) the real term
+    /// becomes the cross-entropy against that target, which keeps D from growing over-confident on real images.
     /// </summary>
-    public static (Tensor Real, Tensor Fake) Discriminator(Tensor realLogits, Tensor fakeLogits)
+    public static (Tensor Real, Tensor Fake) Discriminator(Tensor realLogits, Tensor fakeLogits, double realTarget = 1.0)
     {
-        var real = binary_cross_entropy_with_logits(realLogits, ones_like(realLogits));
+        if (!(realTarget > 0.5 && realTarget <= 1.0))
+            throw new ArgumentOutOfRangeException(nameof(realTarget), realTarget, "the target for real images must be in (0.5, 1]");
+        var real = binary_cross_entropy_with_logits(realLogits, full_like(realLogits, realTarget));
         var fake = binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
         return (real, fake);
     }

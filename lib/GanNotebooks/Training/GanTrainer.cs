@@ -23,8 +23,9 @@ public sealed class GanTrainer : IDisposable
     public GanTrainer(nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, GanTrainerOptions? options = null)
     {
         Options = (options ?? new GanTrainerOptions()).Validate();
-        if (generator is MlpGenerator mlp && mlp.Config.LatentSize != Options.LatentSize)
-            throw new ArgumentException($"GanTrainerOptions.LatentSize = {Options.LatentSize} does not match the generator's latent size {mlp.Config.LatentSize}.", nameof(options));
+        int? latent = generator switch { MlpGenerator m => m.Config.LatentSize, DcganGenerator d => d.Config.LatentSize, _ => null };
+        if (latent is { } expected && expected != Options.LatentSize)
+            throw new ArgumentException($"GanTrainerOptions.LatentSize = {Options.LatentSize} does not match the generator's latent size {expected}.", nameof(options));
         this.generator = generator;
         this.discriminator = discriminator;
         device = generator.parameters().First().device;
@@ -62,7 +63,7 @@ public sealed class GanTrainer : IDisposable
         discriminatorOptimizer.zero_grad();
         var realLogits = discriminator.forward(real);
         var fakeLogits = discriminator.forward(fake.detach());
-        var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits);
+        var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits, Options.RealLabel);
         (lossReal + lossFake).backward();
         discriminatorOptimizer.step();
 

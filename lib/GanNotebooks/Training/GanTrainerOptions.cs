@@ -24,11 +24,19 @@ public sealed record GanTrainerOptions
     /// <summary>How many fixed noise vectors to keep for progress pictures. Default 64 (an 8×8 grid).</summary>
     public int FixedNoiseCount { get; init; } = 64;
 
+    /// <summary>
+    /// The discriminator's target for real images: 1 (default), or 0.9 for one-sided label smoothing. Generated
+    /// images keep the target 0.
+    /// </summary>
+    public double RealLabel { get; init; } = 1.0;
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public GanTrainerOptions Validate()
     {
         if (LatentSize <= 0) throw new ArgumentException($"GanTrainerOptions.LatentSize = {LatentSize} must be at least 1.", nameof(LatentSize));
         if (FixedNoiseCount <= 0) throw new ArgumentException($"GanTrainerOptions.FixedNoiseCount = {FixedNoiseCount} must be at least 1.", nameof(FixedNoiseCount));
+        if (!(RealLabel > 0.5 && RealLabel <= 1.0))
+            throw new ArgumentException($"GanTrainerOptions.RealLabel = {RealLabel} must be in (0.5, 1]; 0.9 is the usual one-sided smoothing.", nameof(RealLabel));
         DiscriminatorOptimizer.Validate();
         GeneratorOptimizer.Validate();
         return this;

@@ -42,4 +42,15 @@ public sealed class GanLossesTests
         Assert.True(Math.Abs(minimaxLogit.grad!.item<float>()) < 0.01);
         Assert.True(Math.Abs(nsLogit.grad!.item<float>()) > 0.99);
     }
+
+    [Fact]
+    public void One_sided_label_smoothing_targets_the_real_term_only()
+    {
+        using var l = full(4, 2.0);
+        double d = 1 / (1 + Math.Exp(-2.0));
+        var (real, fake) = GanLosses.Discriminator(l, l, realTarget: 0.9);
+        Assert.Equal(-(0.9 * Math.Log(d) + 0.1 * Math.Log(1 - d)), real.item<float>(), 4);
+        Assert.Equal(-Math.Log(1 - d), fake.item<float>(), 4);
+        Assert.Throws<ArgumentOutOfRangeException>(() => GanLosses.Discriminator(l, l, realTarget: 0.4));
+    }
 }

@@ -1,0 +1,43 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace GanNotebooks.Models;
+
+/// <summary>
+/// The DCGAN discriminator, the generator's mirror: 4×4 convolutions of stride 2 halve the resolution and double
+/// the channels down to the base size (7×7 or 4×4), with LeakyReLU(0.2) after each and BatchNorm after all but the
+/// first; a final convolution over the whole base map gives one logit per image. No pooling anywhere. Weights
+/// start from N(0, 0.02). Introduced in notebook 04-dcgan.
+/// </summary>
+public sealed class DcganDiscriminator : Module<Tensor, Tensor>
+{
+    private readonly Sequential layers;
+
+    /// <summary>Builds the discriminator for <paramref name="config"/> (defaults when null).</summary>
+    public DcganDiscriminator(DcganConfig? config = null) : base(nameof(DcganDiscriminator))
+    {
+        var c = (config ?? new DcganConfig()).Validate();
+        layers = Sequential();
+        long width = c.DiscriminatorFeatures;
+        layers.append("down1", Conv2d(c.Channels, width, 4, stride: 2, padding: 1, bias: false));
+        layers.append("leaky1", LeakyReLU(0.2));
+        for (int stage = 2; stage <= c.Stages; stage++)
+        {
+            layers.append($"down{stage}", Conv2d(width, width * 2, 4, stride: 2, padding: 1, bias: false));
+            layers.append($"norm{stage}", BatchNorm2d(width * 2));
+            layers.append($"leaky{stage}", LeakyReLU(0.2));
+            width *= 2;
+        }
+        layers.append("output", Conv2d(width, 1, c.BaseSize, stride: 1, padding: 0L, bias: false));
+        RegisterComponents();
+        DcganWeights.Initialize(this);
+    }
+
+    /// <summary>Maps images [batch, channels, size, size] to logits [batch].</summary>
+    public override Tensor forward(Tensor images)
+    {
+        using var logits = layers.forward(images);
+        return logits.view(-1);
+    }
+}

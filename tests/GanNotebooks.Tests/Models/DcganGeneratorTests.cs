@@ -1,0 +1,53 @@
+using GanNotebooks.Models;
+using static TorchSharp.torch;
+
+namespace GanNotebooks.Tests.Models;
+
+public sealed class DcganGeneratorTests
+{
+    [Theory]
+    [InlineData(28, 1)]
+    [InlineData(32, 3)]
+    [InlineData(64, 3)]
+    public void Produces_images_of_the_configured_size_in_the_tanh_range(int size, int channels)
+    {
+        using var g = new DcganGenerator(new DcganConfig { ImageSize = size, Channels = channels, GeneratorFeatures = 8 });
+        using var z = randn(3, 100);
+        using var images = g.forward(z);
+        Assert.Equal(new long[] { 3, channels, size, size }, images.shape);
+        Assert.True(images.abs().max().item<float>() <= 1f);
+    }
+
+    [Fact]
+    public void The_64_pixel_generator_matches_the_PyTorch_tutorials_size()
+    {
+        using var g = new DcganGenerator(new DcganConfig { ImageSize = 64, Channels = 3 });
+        var table = ParameterTable.Of(g, 2, 100);
+        Assert.Equal(3_576_704, table.Trainable);   // ngf = 64, nz = 100, as in PyTorch's DCGAN faces tutorial
+        Assert.Equal(["[2, 512, 4, 4]", "[2, 256, 8, 8]", "[2, 128, 16, 16]", "[2, 64, 32, 32]", "[2, 3, 64, 64]"],
+            table.Rows.Where(r => r.Type == "ConvTranspose2d").Select(r => r.OutputShape));
+    }
+
+    [Fact]
+    public void Weights_start_from_the_DCGAN_initialisation()
+    {
+        manual_seed(3);
+        using var g = new DcganGenerator();
+        var convWeights = g.named_parameters().Where(p => p.name.EndsWith("weight") && p.parameter.dim() == 4).ToList();
+        Assert.NotEmpty(convWeights);
+        foreach (var (_, w) in convWeights)
+        {
+            Assert.Equal(0, w.mean().item<float>(), 0.005);
+            Assert.Equal(DcganWeights.Std, w.std().item<float>(), 0.004);
+        }
+        var normScales = g.named_parameters().Where(p => p.name.Contains("norm") && p.name.EndsWith("weight")).ToList();
+        Assert.All(normScales, p => Assert.Equal(1, p.parameter.mean().item<float>(), 0.01));
+    }
+
+    [Fact]
+    public void Unsupported_sizes_are_rejected_naming_the_setting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DcganGenerator(new DcganConfig { ImageSize = 48 }));
+        Assert.Contains("ImageSize", error.Message);
+    }
+}
