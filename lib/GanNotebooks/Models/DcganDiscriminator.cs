@@ -14,13 +14,17 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
 {
     private readonly Sequential layers;
 
-    /// <summary>Builds the discriminator for <paramref name="config"/> (defaults when null).</summary>
-    public DcganDiscriminator(DcganConfig? config = null) : base(nameof(DcganDiscriminator))
+    /// <summary>
+    /// Builds the discriminator for <paramref name="config"/> (defaults when null). <paramref name="extraInputChannels"/>
+    /// widens the input for conditional models, which stack label maps onto the image.
+    /// </summary>
+    public DcganDiscriminator(DcganConfig? config = null, int extraInputChannels = 0) : base(nameof(DcganDiscriminator))
     {
         var c = (config ?? new DcganConfig()).Validate();
+        if (extraInputChannels < 0) throw new ArgumentOutOfRangeException(nameof(extraInputChannels), extraInputChannels, "cannot be negative");
         layers = Sequential();
         long width = c.DiscriminatorFeatures;
-        layers.append("down1", Conv2d(c.Channels, width, 4, stride: 2, padding: 1, bias: false));
+        layers.append("down1", Conv2d(c.Channels + extraInputChannels, width, 4, stride: 2, padding: 1, bias: false));
         layers.append("leaky1", LeakyReLU(0.2));
         for (int stage = 2; stage <= c.Stages; stage++)
         {

@@ -1,0 +1,49 @@
+using GanNotebooks.Models;
+using static TorchSharp.torch;
+
+namespace GanNotebooks.Tests.Models;
+
+public sealed class ConditionalModelsTests
+{
+    private static readonly MlpGanConfig SmallMlp = new() { LatentSize = 16, GeneratorHidden = [32], DiscriminatorHidden = [32] };
+    private static readonly DcganConfig SmallConv = new() { LatentSize = 16, GeneratorFeatures = 8, DiscriminatorFeatures = 8 };
+
+    public static TheoryData<string> Kinds() => new() { "mlp", "dcgan" };
+
+    private static (nn.Module<Tensor, Tensor, Tensor> G, nn.Module<Tensor, Tensor, Tensor> D) Build(string kind) => kind == "mlp"
+        ? (new ConditionalMlpGenerator(10, SmallMlp), new ConditionalMlpDiscriminator(10, SmallMlp))
+        : (new ConditionalDcganGenerator(10, SmallConv), new ConditionalDcganDiscriminator(10, SmallConv));
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void The_label_steers_the_generator_and_the_discriminator(string kind)
+    {
+        manual_seed(1);
+        var (g, d) = Build(kind);
+        g.eval();
+        d.eval();
+        using var z = randn(1, 16).expand(2, 16).contiguous();
+        using var labels = tensor(new long[] { 3, 7 });
+        using var images = g.forward(z, labels);
+        Assert.Equal(new long[] { 2, 1, 28, 28 }, images.shape);
+        Assert.False(images[0].allclose(images[1]), "same noise, different labels: the images must differ");
+
+        using var same = images[0].unsqueeze(0).expand(2, 1, 28, 28).contiguous();
+        using var logits = d.forward(same, labels);
+        Assert.Equal(new long[] { 2 }, logits.shape);
+        Assert.NotEqual(logits[0].item<float>(), logits[1].item<float>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Gradients_reach_the_label_embedding(string kind)
+    {
+        manual_seed(2);
+        var (g, d) = Build(kind);
+        using var labels = tensor(new long[] { 0, 1, 2, 3 });
+        using var loss = d.forward(g.forward(randn(4, 16), labels), labels).sum();
+        loss.backward();
+        var embedding = g.named_parameters().Single(p => p.name.StartsWith("embedding")).parameter;
+        Assert.True(embedding.grad is not null && embedding.grad.abs().sum().item<float>() > 0);
+    }
+}
