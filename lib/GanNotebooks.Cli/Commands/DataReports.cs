@@ -43,7 +43,7 @@ public static class DataReports
     /// <summary>Prints, per data set, whether it is present, its source, subset flag and counts; always returns 0.</summary>
     public static int Info(string? dataRoot, TextWriter output)
     {
-        foreach (var name in DataSetNames.All)
+        foreach (var name in DataSetNames.Known)
         {
             var folder = DataSets.FolderOf(name, dataRoot);
             if (!DataSets.IsPresent(name, dataRoot))
@@ -61,7 +61,7 @@ public static class DataReports
                 output.WriteLine($"{name.ToDisplayName()}: present in {folder}, but {e.Message}");
                 continue;
             }
-            var size = DataSets.FileNames.Sum(f => new FileInfo(Path.Combine(folder, f)).Length);
+            var size = DataSets.FileNamesOf(name).Sum(f => new FileInfo(Path.Combine(folder, f)).Length);
             output.WriteLine($"{name.ToDisplayName()}: present in {folder} ({size / 1e6:F1} MB){(record?.IsSubset == true ? " — SUBSET" : "")}");
             if (record == null)
             {

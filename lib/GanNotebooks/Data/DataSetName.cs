@@ -8,4 +8,7 @@ public enum DataSetName
 
     /// <summary>Zalando's Fashion-MNIST clothing pictures (folder and command name <c>fashion-mnist</c>).</summary>
     FashionMnist,
+
+    /// <summary>Street View House Numbers, 32×32 colour digits (folder and command name <c>svhn</c>); not fetched by default.</summary>
+    Svhn,
 }

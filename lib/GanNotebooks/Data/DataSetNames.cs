@@ -2,11 +2,14 @@ namespace GanNotebooks.Data;
 
 /// <summary>
 /// Names of the data sets as typed on the command line and used as folder names (<c>mnist</c>,
-/// <c>fashion-mnist</c>), and their display names. Introduced in notebook 02-vanilla-gan.
+/// <c>fashion-mnist</c>, <c>svhn</c>), and their display names. Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public static class DataSetNames
 {
-    /// <summary>Every data set, in the order the CLI handles them.</summary>
+    /// <summary>Every data set the kit can load, the optional ones (SVHN) included.</summary>
+    public static IReadOnlyList<DataSetName> Known { get; } = [DataSetName.Mnist, DataSetName.FashionMnist, DataSetName.Svhn];
+
+    /// <summary>The default data sets, which <c>./gan data fetch all</c> fetches and the set-up installs, in that order.</summary>
     public static IReadOnlyList<DataSetName> All { get; } = [DataSetName.Mnist, DataSetName.FashionMnist];
 
     /// <summary>The command-line and folder name: <c>mnist</c> or <c>fashion-mnist</c>.</summary>
@@ -14,6 +17,7 @@ public static class DataSetNames
     {
         DataSetName.Mnist => "mnist",
         DataSetName.FashionMnist => "fashion-mnist",
+        DataSetName.Svhn => "svhn",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown data set."),
     };
 
@@ -22,6 +26,7 @@ public static class DataSetNames
     {
         DataSetName.Mnist => "MNIST",
         DataSetName.FashionMnist => "Fashion-MNIST",
+        DataSetName.Svhn => "SVHN",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown data set."),
     };
 
@@ -37,6 +42,9 @@ public static class DataSetNames
             case "fashion-mnist" or "fashionmnist":
                 name = DataSetName.FashionMnist;
                 return true;
+            case "svhn":
+                name = DataSetName.Svhn;
+                return true;
             default:
                 name = default;
                 return false;
@@ -48,5 +56,5 @@ public static class DataSetNames
     public static DataSetName Parse(string text) =>
         TryParse(text, out var name)
             ? name
-            : throw new ArgumentException($"Unknown data set '{text}': expected one of {string.Join(", ", All.Select(n => n.ToKey()))}.");
+            : throw new ArgumentException($"Unknown data set '{text}': expected one of {string.Join(", ", Known.Select(n => n.ToKey()))}.");
 }

