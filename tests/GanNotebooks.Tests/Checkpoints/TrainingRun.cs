@@ -12,6 +12,11 @@ public static class TrainingRun
 
     public static readonly GanTrainerOptions TinyOptions = new() { LatentSize = 8, Seed = 21, FixedNoiseCount = 16 };
 
+    /// <summary>An MLP GAN on 28×28 images small enough to start and save quickly (about 2.6 MB a checkpoint).</summary>
+    public static readonly MlpGanConfig Small = new() { LatentSize = 32, GeneratorHidden = [64, 128], DiscriminatorHidden = [128] };
+
+    public static readonly GanTrainerOptions SmallOptions = new() { LatentSize = 32 };
+
     /// <summary>Images in (-1, 1), the same for the same seed.</summary>
     public static Tensor RandomImages(int count, int size, int seed)
     {
