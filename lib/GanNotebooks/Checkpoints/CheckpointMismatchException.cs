@@ -10,8 +10,14 @@ public sealed class CheckpointMismatchException : CheckpointException
 {
     /// <summary>The checkpoint at <paramref name="filePath"/> differs from the trainer in <paramref name="differences"/>.</summary>
     public CheckpointMismatchException(string filePath, IReadOnlyList<string> differences)
-        : base(filePath, $"Checkpoint {filePath} does not fit this trainer: {string.Join("; ", differences)}. " +
-                         "Build the networks and the trainer with the checkpoint's settings (TrainingCheckpoint.ReadHeader shows them), then load it again.")
+        : this(filePath, differences, $"Checkpoint {filePath} does not fit this trainer",
+               "Build the networks and the trainer with the checkpoint's settings (TrainingCheckpoint.ReadHeader shows them), then load it again.")
+    {
+    }
+
+    /// <summary>The file at <paramref name="filePath"/> differs from what it is loaded into; <paramref name="what"/> starts the message, <paramref name="fix"/> ends it.</summary>
+    public CheckpointMismatchException(string filePath, IReadOnlyList<string> differences, string what, string fix)
+        : base(filePath, $"{what}: {string.Join("; ", differences)}. {fix}")
     {
         Differences = differences;
     }

@@ -40,30 +40,31 @@ public sealed record ModelDescription(string Type, IReadOnlyDictionary<string, s
 
     /// <summary>
     /// The differences between this description (from a checkpoint) and <paramref name="here"/> (the network it is
-    /// loaded into), in words prefixed with <paramref name="role"/>; empty when they fit.
+    /// loaded into), in words prefixed with <paramref name="role"/> (e.g. "generator"); empty when they fit.
     /// </summary>
     public IReadOnlyList<string> Compare(ModelDescription here, string role)
     {
+        role = role.Length == 0 ? "" : role + " ";
         var differences = new List<string>();
         if (Type != here.Type)
-            differences.Add($"{role} type {Type} in the checkpoint vs {here.Type} here");
+            differences.Add($"{role}type {Type} in the checkpoint vs {here.Type} here");
         foreach (var (key, value) in Settings)
             if (here.Settings.TryGetValue(key, out var other) && other != value)
-                differences.Add($"{role} {key} {value} in the checkpoint vs {other} here");
+                differences.Add($"{role}{key} {value} in the checkpoint vs {other} here");
         if (differences.Count > 0) return differences;
 
         // Same type and settings (or a network the kit has no words for): compare tensor by tensor.
         foreach (var (name, shape) in Tensors)
         {
             if (!here.Tensors.TryGetValue(name, out var otherShape))
-                differences.Add($"{role} tensor {name} {Shape(shape)} is in the checkpoint but not here");
+                differences.Add($"{role}tensor {name} {Shape(shape)} is in the checkpoint but not here");
             else if (!shape.SequenceEqual(otherShape))
-                differences.Add($"{role} tensor {name} is {Shape(shape)} in the checkpoint vs {Shape(otherShape)} here");
+                differences.Add($"{role}tensor {name} is {Shape(shape)} in the checkpoint vs {Shape(otherShape)} here");
         }
         foreach (var name in here.Tensors.Keys.Where(n => !Tensors.ContainsKey(n)))
-            differences.Add($"{role} tensor {name} is here but not in the checkpoint");
+            differences.Add($"{role}tensor {name} is here but not in the checkpoint");
         const int shown = 5;
-        return differences.Count <= shown ? differences : [.. differences.Take(shown), $"and {differences.Count - shown} more {role} tensor differences"];
+        return differences.Count <= shown ? differences : [.. differences.Take(shown), $"and {differences.Count - shown} more {role}tensor differences"];
     }
 
     private static string Shape(long[] shape) => $"[{string.Join(",", shape)}]";

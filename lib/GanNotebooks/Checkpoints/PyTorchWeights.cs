@@ -39,10 +39,12 @@ public static class PyTorchWeights
         try
         {
             var inFile = new ModelDescription(module.GetType().Name, new Dictionary<string, string>(),
-                loaded.ToDictionary(pair => pair.Key, pair => pair.Value.shape));
+                new SortedDictionary<string, long[]>(loaded.ToDictionary(pair => pair.Key, pair => pair.Value.shape), StringComparer.Ordinal));
             var here = ModelDescription.Of(module) with { Type = module.GetType().Name, Settings = new Dictionary<string, string>() };
-            var differences = inFile.Compare(here, "network");
-            if (differences.Count > 0) throw new CheckpointMismatchException(path, differences);
+            var differences = inFile.Compare(here, "");
+            if (differences.Count > 0)
+                throw new CheckpointMismatchException(path, differences, $"The weights in {path} do not fit this {module.GetType().Name}",
+                    "Build the network with the sizes the weights were saved from.");
             module.load_state_dict(loaded, strict: true);
         }
         finally
