@@ -33,7 +33,7 @@ public sealed class ShuffledBatches
     public int BatchesPerEpoch => (int)(images.shape[0] / BatchSize);
 
     /// <summary>The next batch <see cref="NextEpoch"/> hands out: advanced as each batch is yielded.</summary>
-    public DataPosition Position => new(seed, BatchSize, epoch, batch);
+    public DataPosition Position => batch >= BatchesPerEpoch ? new(seed, BatchSize, epoch + 1, 0) : new(seed, BatchSize, epoch, batch);
 
     /// <summary>
     /// Continues at <paramref name="position"/> (from a checkpoint): the next <see cref="NextEpoch"/> starts at its
