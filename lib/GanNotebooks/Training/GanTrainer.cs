@@ -116,16 +116,40 @@ public sealed class GanTrainer : IDisposable
         return stats;
     }
 
-    /// <summary>Trains over <paramref name="batches"/>, stopping at a step boundary when cancelled.</summary>
+    /// <summary>
+    /// Trains over <paramref name="batches"/>, stopping at a step boundary when cancelled. Cancellation is checked
+    /// before the next batch is taken, so a <see cref="Data.ShuffledBatches"/> position stays in step with
+    /// <see cref="Step"/> and a checkpoint written after the stop resumes at the right batch.
+    /// </summary>
     public void Fit(IEnumerable<Tensor> batches, IProgress<StepMetrics>? progress = null, CancellationToken cancellation = default)
     {
-        foreach (var batch in batches)
+        using var enumerator = batches.GetEnumerator();
+        while (true)
         {
             cancellation.ThrowIfCancellationRequested();
-            var metrics = TrainStep(batch);
+            if (!enumerator.MoveNext()) return;
+            var metrics = TrainStep(enumerator.Current);
             progress?.Report(metrics);
         }
     }
+
+    /// <summary>The generator network G being trained.</summary>
+    internal nn.Module<Tensor, Tensor> GeneratorNetwork => generator;
+
+    /// <summary>The discriminator network D being trained.</summary>
+    internal nn.Module<Tensor, Tensor> DiscriminatorNetwork => discriminator;
+
+    /// <summary>G's optimizer.</summary>
+    internal optim.Optimizer GeneratorOptimizer => generatorOptimizer;
+
+    /// <summary>D's optimizer.</summary>
+    internal optim.Optimizer DiscriminatorOptimizer => discriminatorOptimizer;
+
+    /// <summary>The trainer's own noise generator (on the networks' device).</summary>
+    internal Generator NoiseGenerator => noise;
+
+    /// <summary>Sets the step count after a checkpoint was loaded.</summary>
+    internal void RestoreStep(long step) => Step = step;
 
     /// <inheritdoc />
     public void Dispose()

@@ -21,6 +21,15 @@ public sealed class TrainingHistory
     /// <summary>Appends one pixel-statistics measurement.</summary>
     public void Add(PixelStatistics statistics) => pixels.Add(statistics);
 
+    /// <summary>Replaces everything recorded with <paramref name="stepMetrics"/> and <paramref name="pixelStatistics"/> (used when a checkpoint is loaded).</summary>
+    internal void Restore(IEnumerable<StepMetrics> stepMetrics, IEnumerable<PixelStatistics> pixelStatistics)
+    {
+        steps.Clear();
+        steps.AddRange(stepMetrics);
+        pixels.Clear();
+        pixels.AddRange(pixelStatistics);
+    }
+
     /// <summary>Steps recorded so far.</summary>
     public int Count => steps.Count;
 

@@ -81,6 +81,59 @@ public sealed class GanTrainerTests
     }
 
     [Fact]
+    public void Cancelling_from_another_thread_stops_within_a_second_and_the_trainer_still_trains_and_checkpoints()
+    {
+        using var data = EasyData(256);
+        using var trainer = NewTrainer(9);
+        using var cancel = new CancellationTokenSource();
+        var started = new ManualResetEventSlim();
+        var progress = new Progress(_ => started.Set());
+        var endless = Enumerable.Range(0, int.MaxValue).Select(i => data.narrow(0, i % 8 * 32, 32));
+        var clock = new System.Diagnostics.Stopwatch();
+        var run = Task.Run(() => trainer.Fit(endless, progress, cancel.Token));
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "training never started");
+        Thread.Sleep(200);
+        clock.Start();
+        cancel.Cancel();
+        var error = Assert.Throws<AggregateException>(() => run.Wait(TimeSpan.FromSeconds(10)));
+        clock.Stop();
+        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"stopping took {clock.Elapsed.TotalMilliseconds:F0} ms");
+        long stoppedAt = trainer.Step;
+        Assert.True(stoppedAt > 1);
+        Assert.Equal(stoppedAt, trainer.History.Count);   // stopped at a step boundary: every step logged once
+
+        // Still a working trainer: it trains on and writes a checkpoint that loads.
+        trainer.Fit(Batches(data, 2, 32));
+        Assert.Equal(stoppedAt + 2, trainer.Step);
+        var path = Path.Combine(Path.GetTempPath(), $"gan-cancel-{Guid.NewGuid():N}.ganckpt");
+        try
+        {
+            GanNotebooks.Checkpoints.TrainingCheckpoint.Save(trainer, path);
+            using var other = NewTrainer(9);
+            Assert.Equal(stoppedAt + 2, GanNotebooks.Checkpoints.TrainingCheckpoint.Load(other, path).Step);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Fit_checks_cancellation_before_taking_the_next_batch()
+    {
+        using var data = EasyData(128);
+        using var trainer = NewTrainer(6);
+        using var cancel = new CancellationTokenSource();
+        int taken = 0;
+        var counted = Batches(data, 50, 32).Select(b => { taken++; return b; });
+        var progress = new Progress(m => { if (m.Step == 2) cancel.Cancel(); });
+        Assert.Throws<OperationCanceledException>(() => trainer.Fit(counted, progress, cancel.Token));
+        Assert.Equal(3, taken);   // no batch was taken and then dropped: a data position stays in step with Step
+        Assert.Equal(3, trainer.Step);
+    }
+
+    [Fact]
     public void A_non_finite_loss_stops_training_naming_the_step()
     {
         using var data = EasyData(64);
