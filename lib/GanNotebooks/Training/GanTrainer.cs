@@ -8,12 +8,15 @@ namespace GanNotebooks.Training;
 /// Trains a generator G against a discriminator D, one discriminator update and one generator update per batch
 /// (Goodfellow et al., 2014, with k = 1). The notebook writes the epoch loop; this class holds the per-step maths:
 /// every step runs inside its own dispose scope, hands back plain numbers (<see cref="StepMetrics"/>) and records
-/// them in <see cref="History"/>. Introduced in notebook 02-vanilla-gan.
+/// them in <see cref="History"/>. A conditional pair, G(z | y) and D(x | y), trains the same way with class labels
+/// (notebook 05-conditional-gan). Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public sealed class GanTrainer : IDisposable
 {
-    private readonly nn.Module<Tensor, Tensor> generator;
-    private readonly nn.Module<Tensor, Tensor> discriminator;
+    private readonly nn.Module generator;
+    private readonly nn.Module discriminator;
+    private readonly Func<Tensor, Tensor?, Tensor> generate;
+    private readonly Func<Tensor, Tensor?, Tensor> discriminate;
     private readonly optim.Optimizer generatorOptimizer;
     private readonly optim.Optimizer discriminatorOptimizer;
     private readonly Generator noise;
@@ -21,19 +24,53 @@ public sealed class GanTrainer : IDisposable
 
     /// <summary>Sets up the optimizers, the noise generator and the fixed noise.</summary>
     public GanTrainer(nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, GanTrainerOptions? options = null)
+        : this(generator, discriminator, (z, _) => generator.forward(z), (x, _) => discriminator.forward(x), null, options)
+    {
+    }
+
+    /// <summary>
+    /// Sets up a conditional pair: G(z | y) and D(x | y) over <paramref name="classes"/> classes. Each step then
+    /// needs the real batch's labels; generated images get labels drawn uniformly at random, and the fixed noise
+    /// comes with fixed labels 0, 1, …, classes − 1, 0, 1, ….
+    /// </summary>
+    public GanTrainer(nn.Module<Tensor, Tensor, Tensor> generator, nn.Module<Tensor, Tensor, Tensor> discriminator, int classes, GanTrainerOptions? options = null)
+        : this(generator, discriminator, (z, y) => generator.forward(z, y!), (x, y) => discriminator.forward(x, y!),
+            classes >= 2 ? classes : throw new ArgumentOutOfRangeException(nameof(classes), classes, "a conditional GAN needs at least 2 classes"), options)
+    {
+    }
+
+    private GanTrainer(nn.Module generator, nn.Module discriminator, Func<Tensor, Tensor?, Tensor> generate,
+        Func<Tensor, Tensor?, Tensor> discriminate, int? classes, GanTrainerOptions? options)
     {
         Options = (options ?? new GanTrainerOptions()).Validate();
-        int? latent = generator switch { MlpGenerator m => m.Config.LatentSize, DcganGenerator d => d.Config.LatentSize, _ => null };
+        int? latent = generator switch
+        {
+            MlpGenerator m => m.Config.LatentSize,
+            DcganGenerator d => d.Config.LatentSize,
+            ConditionalMlpGenerator c => c.Config.LatentSize,
+            ConditionalDcganGenerator c => c.Config.LatentSize,
+            _ => null,
+        };
         if (latent is { } expected && expected != Options.LatentSize)
             throw new ArgumentException($"GanTrainerOptions.LatentSize = {Options.LatentSize} does not match the generator's latent size {expected}.", nameof(options));
         this.generator = generator;
         this.discriminator = discriminator;
+        this.generate = generate;
+        this.discriminate = discriminate;
+        Classes = classes;
         device = generator.parameters().First().device;
         generatorOptimizer = OptimizerFactory.Create(Options.GeneratorOptimizer, generator.parameters());
         discriminatorOptimizer = OptimizerFactory.Create(Options.DiscriminatorOptimizer, discriminator.parameters());
         noise = new Generator((ulong)Options.Seed, device);
         FixedNoise = NewNoise(Options.FixedNoiseCount);
+        FixedLabels = classes is { } k ? arange(Options.FixedNoiseCount, ScalarType.Int64, device).remainder(k) : null;
     }
+
+    /// <summary>Number of classes of a conditional pair; null for an unconditional one.</summary>
+    public int? Classes { get; }
+
+    /// <summary>The labels that go with <see cref="FixedNoise"/> in a conditional pair (0, 1, …, cycling); else null.</summary>
+    public Tensor? FixedLabels { get; }
 
     /// <summary>The settings this trainer runs with.</summary>
     public GanTrainerOptions Options { get; }
@@ -48,21 +85,25 @@ public sealed class GanTrainer : IDisposable
     public long Step { get; private set; }
 
     /// <summary>
-    /// One training step on a batch of real images in [-1, 1]: D takes a step to tell them from G's images, then G
-    /// takes a step to fool the updated D. Returns what the step measured.
+    /// One training step on a batch of real images in [-1, 1] (and, for a conditional pair, their labels): D takes a
+    /// step to tell them from G's images, then G takes a step to fool the updated D. Returns what the step measured.
     /// </summary>
-    public StepMetrics TrainStep(Tensor realImages)
+    public StepMetrics TrainStep(Tensor realImages, Tensor? labels = null)
     {
+        if (Classes is not null && labels is null)
+            throw new ArgumentNullException(nameof(labels), "A conditional GAN trains on labelled images: pass the batch's labels.");
         using var scope = NewDisposeScope();
         generator.train();
         discriminator.train();
         var real = realImages.to(device);
-        var fake = generator.forward(NewNoise(real.shape[0]));
+        var realLabels = labels?.to(device);
+        var fakeLabels = Classes is { } classes ? randint(0, classes, [real.shape[0]], ScalarType.Int64, device, generator: noise) : null;
+        var fake = generate(NewNoise(real.shape[0]), fakeLabels);
 
         // Discriminator: push D(x) up and D(G(z)) down. G's images are detached: this step does not train G.
         discriminatorOptimizer.zero_grad();
-        var realLogits = discriminator.forward(real);
-        var fakeLogits = discriminator.forward(fake.detach());
+        var realLogits = discriminate(real, realLabels);
+        var fakeLogits = discriminate(fake.detach(), fakeLabels);
         var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits, Options.RealLabel);
         (lossReal + lossFake).backward();
         discriminatorOptimizer.step();
@@ -70,7 +111,7 @@ public sealed class GanTrainer : IDisposable
         // Generator: push D(G(z)) up, through the discriminator just updated (D's weights stay frozen here).
         generatorOptimizer.zero_grad();
         SetRequiresGrad(discriminator, false);
-        var fooledLogits = discriminator.forward(fake);
+        var fooledLogits = discriminate(fake, fakeLabels);
         var generatorLoss = GanLosses.Generator(fooledLogits, Options.GeneratorLoss);
         generatorLoss.backward();
         generatorOptimizer.step();
@@ -91,15 +132,46 @@ public sealed class GanTrainer : IDisposable
         return metrics;
     }
 
-    /// <summary>G's images for the fixed noise, in [-1, 1], on the CPU (inference mode: BatchNorm uses its running statistics).</summary>
-    public Tensor SampleFixed() => Generate(FixedNoise);
+    /// <summary>G's images for the fixed noise (and fixed labels), in [-1, 1], on the CPU (inference mode: BatchNorm uses its running statistics).</summary>
+    public Tensor SampleFixed() => Generate(FixedNoise, FixedLabels);
 
-    /// <summary><paramref name="count"/> new images from fresh noise, in [-1, 1], on the CPU.</summary>
+    /// <summary>
+    /// <paramref name="count"/> new images from fresh noise, in [-1, 1], on the CPU. A conditional pair draws them
+    /// for labels 0, 1, …, cycling (so 1,000 samples hold 100 of each of 10 classes).
+    /// </summary>
     public Tensor Sample(int count)
     {
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "the number of samples must be at least 1");
         using var scope = NewDisposeScope();
-        return Generate(NewNoise(count)).MoveToOuterDisposeScope();
+        var labels = Classes is { } k ? arange(count, ScalarType.Int64, device).remainder(k) : null;
+        return Generate(NewNoise(count), labels).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>New images from fresh noise for the requested <paramref name="labels"/> (conditional pairs only).</summary>
+    public Tensor Sample(Tensor labels)
+    {
+        if (Classes is null) throw new InvalidOperationException("This trainer's generator is not conditional: call Sample(count).");
+        using var scope = NewDisposeScope();
+        return Generate(NewNoise(labels.shape[0]), labels.to(device)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>G's images for given noise <paramref name="z"/> (and labels, for a conditional pair), in [-1, 1], on the CPU.</summary>
+    public Tensor Generate(Tensor z, Tensor? labels = null)
+    {
+        if (Classes is not null && labels is null)
+            throw new ArgumentNullException(nameof(labels), "A conditional generator needs a label for every noise vector.");
+        bool wasTraining = generator.training;
+        generator.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            return generate(z.to(device), labels?.to(device)).cpu().MoveToOuterDisposeScope();
+        }
+        finally
+        {
+            generator.train(wasTraining);
+        }
     }
 
     /// <summary>
@@ -134,10 +206,10 @@ public sealed class GanTrainer : IDisposable
     }
 
     /// <summary>The generator network G being trained.</summary>
-    internal nn.Module<Tensor, Tensor> GeneratorNetwork => generator;
+    internal nn.Module GeneratorNetwork => generator;
 
     /// <summary>The discriminator network D being trained.</summary>
-    internal nn.Module<Tensor, Tensor> DiscriminatorNetwork => discriminator;
+    internal nn.Module DiscriminatorNetwork => discriminator;
 
     /// <summary>G's optimizer.</summary>
     internal optim.Optimizer GeneratorOptimizer => generatorOptimizer;
@@ -157,25 +229,11 @@ public sealed class GanTrainer : IDisposable
         generatorOptimizer.Dispose();
         discriminatorOptimizer.Dispose();
         FixedNoise.Dispose();
+        FixedLabels?.Dispose();
         noise.Dispose();
     }
 
     private Tensor NewNoise(long count) => randn(count, Options.LatentSize, device: device, generator: noise);
-
-    private Tensor Generate(Tensor z)
-    {
-        bool wasTraining = generator.training;
-        generator.eval();
-        try
-        {
-            using var noGrad = no_grad();
-            return generator.forward(z).cpu();
-        }
-        finally
-        {
-            generator.train(wasTraining);
-        }
-    }
 
     private static void SetRequiresGrad(nn.Module module, bool value)
     {
