@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace GanNotebooks.Diagnostics;
@@ -32,6 +33,20 @@ public sealed record DoctorReport(IReadOnlyList<CheckResult> Results)
         }
         text.AppendLine(Summary);
         return text.ToString();
+    }
+
+    /// <summary>An HTML table for a notebook: one row per check, the status coloured (green, amber, red).</summary>
+    public string ToHtml()
+    {
+        var html = new StringBuilder("<table><thead><tr><th>status</th><th>check</th><th>finding</th><th>fix</th></tr></thead><tbody>");
+        foreach (var result in Results)
+        {
+            var colour = result.Status switch { CheckStatus.Pass => "#2e7d32", CheckStatus.Warn => "#b26a00", _ => "#c62828" };
+            html.Append($"<tr><td style=\"color:{colour};font-weight:bold\">{result.Status.ToString().ToLowerInvariant()}</td>")
+                .Append($"<td>{WebUtility.HtmlEncode(result.Check)}</td><td style=\"text-align:left\">{WebUtility.HtmlEncode(result.Finding)}</td>")
+                .Append($"<td style=\"text-align:left\">{WebUtility.HtmlEncode(result.Fix)}</td></tr>");
+        }
+        return html.Append($"</tbody></table><p>{WebUtility.HtmlEncode(Summary)}</p>").ToString();
     }
 
     private int Count(CheckStatus status) => Results.Count(r => r.Status == status);

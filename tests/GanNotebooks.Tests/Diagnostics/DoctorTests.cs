@@ -51,4 +51,14 @@ public sealed class DoctorTests
             [".NET SDK", "TorchSharp natives", "CUDA", "Data sets", "Jupyter nbconvert", "Jupyter kernel", "dotnet-interactive", "Disk space"],
             names);
     }
+
+    [Fact]
+    public void The_html_table_encodes_text_and_colours_the_status()
+    {
+        var html = new DoctorReport([CheckResult.Fail("Data <sets>", "a & b", "run x")]).ToHtml();
+        Assert.Contains("Data &lt;sets&gt;", html);
+        Assert.Contains("a &amp; b", html);
+        Assert.Contains("color:#c62828;font-weight:bold\">fail</td>", html);
+        Assert.Contains("0 passed, 0 warnings, 1 failed", html);
+    }
 }
