@@ -48,7 +48,7 @@ public sealed class CudaCheck(string builtBackend, string? requestedBackend, str
                 ? CheckResult.Fail(Name, "Built for CUDA, but no NVIDIA GPU or driver is visible.",
                     "Check nvidia-smi on the host; in Docker start the container with --gpus all (the devcontainer does). Without a GPU, build for the CPU: GAN_TORCH_BACKEND=cpu ./gan build.")
                 : CheckResult.Fail(Name, $"The driver reports {gpuText}, but CUDA did not initialise in TorchSharp.",
-                    "The NVIDIA driver is probably too old for CUDA 12 (nvidia-smi shows its version; 525 or newer is needed): update the driver.");
+                    "The NVIDIA driver is probably too old for CUDA 12 (nvidia-smi shows its version; 525 or newer is needed, 570 or newer recommended for CUDA 12.8): update the driver.");
         if (names.Count > 0)
             return CheckResult.Warn(Name, $"A GPU is present ({gpuText}), but the library is built for the CPU, so it stays unused.",
                 $"Build for CUDA: {rebuild} (see README \"GPU\").");
