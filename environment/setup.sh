@@ -7,9 +7,25 @@
 #   2. The .NET tools of the local tool manifest (.config/dotnet-tools.json: dotnet-interactive).
 #   3. The Jupyter kernel spec for C# (.NET Interactive, local interfaces only), for your user.
 #   4. The default data sets (MNIST, Fashion-MNIST), fetched and verified, unless GAN_SKIP_DATA=1.
+#   5. The notebook library (build/notebook/) for the TorchSharp backend in GAN_TORCH_BACKEND (cpu, the default, or
+#      cuda), unless GAN_SKIP_BUILD=1. A build for the other backend is removed first.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+backend="$(echo "${GAN_TORCH_BACKEND:-cpu}" | tr '[:upper:]' '[:lower:]' | tr -d '[:space:]')"
+case "$backend" in
+  cpu|cuda) export GAN_TORCH_BACKEND="$backend" ;;
+  *) echo "GAN_TORCH_BACKEND='${GAN_TORCH_BACKEND}' is not a backend: use cpu or cuda (or leave it unset for cpu)." >&2; exit 2 ;;
+esac
+echo "TorchSharp backend: $backend"
+if [ "$backend" = cuda ]; then
+  if command -v nvidia-smi >/dev/null && nvidia-smi -L >/dev/null 2>&1; then
+    nvidia-smi -L | sed 's/^/  /'
+  else
+    echo "Warning: no NVIDIA GPU visible (nvidia-smi fails or is missing); the CUDA build needs one at run time. In Docker, start with --gpus all." >&2
+  fi
+fi
 
 packages=(jupyter-nbconvert python3-nbclient jupyter-client fonts-dejavu-core dataset-fashion-mnist)
 missing=()
@@ -35,5 +51,19 @@ echo ".NET tools: restored (dotnet-interactive)."
 ./gan jupyter install
 if [ "${GAN_SKIP_DATA:-0}" != "1" ]; then
   ./gan data fetch all
+fi
+if [ "${GAN_SKIP_BUILD:-0}" != "1" ]; then
+  marker=build/notebook/.torch-backend
+  built=""
+  if [ -f "$marker" ]; then built="$(cat "$marker")"
+  elif [ -e build/notebook/libtorch_cuda.so ]; then built=cuda
+  elif [ -e build/notebook/libtorch_cpu.so ]; then built=cpu; fi
+  if [ -n "$built" ] && [ "$built" != "$backend" ]; then
+    echo "build/notebook/ holds the $built backend: removing it to build for $backend."
+    rm -rf build/notebook
+  fi
+  ./gan build
+  [ "$(cat "$marker" 2>/dev/null)" = "$backend" ] || echo "$backend" > "$marker"
+  echo "Notebook library: build/notebook/ ($backend backend)."
 fi
 echo "Set-up complete."

@@ -31,7 +31,9 @@ public static class KernelSpec
             ["language"] = "C#",
         };
         var file = Path.Combine(folder, "kernel.json");
-        GanNotebooks.IO.AtomicFile.WriteAllBytes(file, JsonSerializer.SerializeToUtf8Bytes(spec, new JsonSerializerOptions { WriteIndented = true }));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(spec, new JsonSerializerOptions { WriteIndented = true });
+        if (!File.Exists(file) || !File.ReadAllBytes(file).AsSpan().SequenceEqual(bytes))   // an identical spec is left untouched
+            GanNotebooks.IO.AtomicFile.WriteAllBytes(file, bytes);
         return file;
     }
 }
