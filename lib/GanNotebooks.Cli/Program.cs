@@ -6,5 +6,6 @@ var root = new RootCommand("GanNotebooks: fetch data and run the notebooks headl
     DataCommand.Create(),
     RunNotebooksCommand.Create(),
     JupyterCommand.Create(),
+    EvaluateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -44,7 +44,7 @@ public static class ClassifierTrainer
                 var loss = TrainStep(network, optimizer, images, labels, indices.AsSpan(step * o.BatchSize, Math.Min(o.BatchSize, count - step * o.BatchSize)));
                 progress?.Report(new ClassifierProgress(epoch, o.Epochs, step + 1, steps, loss));
             }
-            learningRate /= 2;
+            learningRate *= o.LearningRateDecay;
         }
         network.eval();
         return network;
