@@ -86,7 +86,7 @@ public static class EvaluateCommand
     {
         public void Report(ClassifierProgress value)
         {
-            error.Write($"\r  {value} ({value.Fraction:P0})   ");
+            error.Write($"\r  {value} ({value.Fraction * 100:F0}%)   ");
             if (value.Step == value.StepsPerEpoch) error.Write('\r' + new string(' ', 70) + '\r');
         }
     }

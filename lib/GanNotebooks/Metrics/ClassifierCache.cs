@@ -41,7 +41,7 @@ public static class ClassifierCache
             try
             {
                 var loaded = EvaluationClassifier.Load(folder, check.Manifest!, name);
-                log.WriteLine($"{name.ToDisplayName()} evaluation classifier loaded from {folder} (test accuracy {loaded.TestAccuracy:P2}).");
+                log.WriteLine($"{name.ToDisplayName()} evaluation classifier loaded from {folder} (test accuracy {loaded.TestAccuracy * 100:F2}%).");
                 return loaded;
             }
             catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
@@ -92,7 +92,7 @@ public static class ClassifierCache
         var seconds = clock.Elapsed.TotalSeconds;
         var classifier = new EvaluationClassifier(network, name, accuracy, train.IsSubset);
         classifier.Save(folder, identity, options, trainCount, test.Count, seconds);
-        log.WriteLine($"Test accuracy {accuracy:P2} on {test.Count:N0} test images after {seconds:F0} s; saved to {folder}.");
+        log.WriteLine($"Test accuracy {accuracy * 100:F2}% on {test.Count:N0} test images after {seconds:F0} s; saved to {folder}.");
         return classifier;
     }
 

@@ -60,21 +60,24 @@ public sealed record EvaluationReport
         {
             ("samples", $"{SampleCount.ToString("N0", c)} from {Samples}"),
             ("data set", $"{DataSet} test split, {ReferenceCount.ToString("N0", c)} images" + (IsSubset ? " (SUBSET: not comparable with full-set figures)" : "")),
-            ("classifier test accuracy", ClassifierTestAccuracy.ToString("P2", c)),
+            ("classifier test accuracy", Percent(ClassifierTestAccuracy, 2)),
             ("Fréchet distance (lower is better)", FrechetDistance.ToString("F3", c)),
             ("Inception Score (1 to " + Coverage.Classes + ")", InceptionScore.ToString("F3", c)),
-            ($"classes covered (≥ {Coverage.MinShare.ToString("P0", c)} of samples)", $"{Coverage.ClassesCovered} of {Coverage.Classes}"),
+            ($"classes covered (≥ {Percent(Coverage.MinShare, 0)} of samples)", $"{Coverage.ClassesCovered} of {Coverage.Classes}"),
             ("class histogram", string.Join(" ", Coverage.Histogram)),
             ("KL(classes ‖ uniform)", Coverage.KlFromUniform.ToString("F4", c)),
             ($"precision (k = {PrecisionRecall.K})", PrecisionRecall.Precision.ToString("F3", c)),
             ($"recall (k = {PrecisionRecall.K})", PrecisionRecall.Recall.ToString("F3", c)),
         };
-        if (LabelAccuracy is { } accuracy) rows.Add(("requested-label accuracy", accuracy.ToString("P2", c)));
+        if (LabelAccuracy is { } accuracy) rows.Add(("requested-label accuracy", Percent(accuracy, 2)));
         var width = rows.Max(r => r.Item1.Length);
         var text = new StringBuilder();
         foreach (var (name, value) in rows) text.Append(name.PadRight(width)).Append("  ").AppendLine(value);
         return text.ToString();
     }
+
+    private static string Percent(double share, int decimals) =>
+        (share * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The report as indented JSON (camelCase names).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -5,7 +5,7 @@ namespace GanNotebooks.Tests.Metrics;
 
 /// <summary>
 /// One evaluator on the kit's MNIST for all tests that need a real classifier: it loads the cached classifier in
-/// <c>data/mnist/classifier</c>, or trains it there with the default options the first time (about 15 s on the
+/// <c>data/mnist/classifier</c>, or trains it there with the default options the first time (under a minute on the
 /// 9,000-image subset, 2 idle cores), as <c>gan evaluate</c> would.
 /// </summary>
 public sealed class MnistEvaluatorFixture : IDisposable

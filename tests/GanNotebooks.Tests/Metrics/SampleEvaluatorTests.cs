@@ -22,9 +22,9 @@ public class SampleEvaluatorTests(MnistEvaluatorFixture fixture) : IClassFixture
     {
         var classifier = fixture.Evaluator.Classifier;
 
-        // The offline fallback is a 9,000/1,000 subset, where the default classifier reaches about 95.7%; the full
-        // 60,000/10,000 set gives about 98%.
-        Assert.True(classifier.TestAccuracy >= (classifier.IsSubset ? 0.94 : 0.98), $"test accuracy {classifier.TestAccuracy:P2}");
+        // The offline fallback is a 9,000/1,000 subset, where the default classifier reaches 97.3%; on the full
+        // 60,000/10,000 set the target is 98%.
+        Assert.True(classifier.TestAccuracy >= (classifier.IsSubset ? 0.96 : 0.98), $"test accuracy {classifier.TestAccuracy:P2}");
     }
 
     [RequiresDataSetFact(DataSetName.Mnist)]

@@ -62,5 +62,5 @@ public sealed record ToyMetrics
     }
 
     /// <summary>A one-line summary, e.g. "8/8 modes, 99.6% high quality (1,000 samples)".</summary>
-    public override string ToString() => $"{ModesCovered}/{ModeCount} modes, {HighQualityShare:P1} high quality ({SampleCount:N0} samples)";
+    public override string ToString() => $"{ModesCovered}/{ModeCount} modes, {HighQualityShare * 100:F1}% high quality ({SampleCount:N0} samples)";
 }
