@@ -45,7 +45,7 @@ public class ClassifierTrainerTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => ClassifierTrainer.Train(zeros(4, 1, 28, 28), zeros(3, ScalarType.Int64), 10));
     }
 
-    /// <summary>SLOW (about 1 minute on 2 idle cores, up to 4 on a busy machine): trains on all 60,000 Fashion-MNIST images.</summary>
+    /// <summary>SLOW (under 1 minute on 2 idle cores, 4 to 8 minutes when other jobs load them): trains on all 60,000 Fashion-MNIST images.</summary>
     [Trait("Cost", "slow")]
     [RequiresDataSetFact(DataSetName.FashionMnist)]
     public void SLOW_trains_a_fashion_mnist_classifier_to_at_least_90_percent()
