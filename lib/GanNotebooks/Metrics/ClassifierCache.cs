@@ -35,6 +35,8 @@ public static class ClassifierCache
         log ??= Console.Out;
         var folder = FolderOf(name, dataRoot);
         var identity = DataSetIdentity.Of(name, dataRoot);
+        // One process trains at a time; one that waited then finds the other's classifier in the cache.
+        using var trainingLock = TakeLock(folder, log, cancellationToken);
         var check = Check(folder, identity, o);
         if (check.Status == ClassifierCacheStatus.Valid)
         {
@@ -94,6 +96,25 @@ public static class ClassifierCache
         classifier.Save(folder, identity, options, trainCount, test.Count, seconds);
         log.WriteLine($"Test accuracy {accuracy * 100:F2}% on {test.Count:N0} test images after {seconds:F0} s; saved to {folder}.");
         return classifier;
+    }
+
+    private static FileStream TakeLock(string folder, TextWriter log, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, ".training.lock");
+        for (var told = false; ; told = true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                if (!told) log.WriteLine($"Another process is training this classifier; waiting for it (lock {path}).");
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(500));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
     }
 
     private sealed class EpochLog(TextWriter log, Stopwatch clock, IProgress<ClassifierProgress>? inner) : IProgress<ClassifierProgress>

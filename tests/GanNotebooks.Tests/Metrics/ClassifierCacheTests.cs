@@ -122,6 +122,19 @@ public class ClassifierCacheTests
         Assert.Contains("./gan data fetch fashion-mnist", error.Message);
     }
 
+    [Fact]
+    public void Two_callers_at_once_train_only_once()
+    {
+        using var temp = new TempFolder();
+        SyntheticShapes.Write(temp.Path);
+        var logs = new[] { new StringWriter(), new StringWriter() };
+
+        Parallel.For(0, 2, i => ClassifierCache.LoadOrTrain(DataSetName.Mnist, Quick, null, logs[i], temp.Path).Dispose());
+
+        Assert.Single(logs, log => log.ToString().Contains("Training the MNIST"));
+        Assert.Single(logs, log => log.ToString().Contains("loaded from"));
+    }
+
     private sealed class Recorder(List<ClassifierProgress> steps) : IProgress<ClassifierProgress>
     {
         public void Report(ClassifierProgress value) => steps.Add(value);
