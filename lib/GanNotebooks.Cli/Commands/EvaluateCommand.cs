@@ -51,8 +51,8 @@ public static class EvaluateCommand
         try
         {
             // Reject a corrupt file before any training.
-            var images = IdxReader.ReadImages(samplesPath);
-            var labelCount = labelsPath is null ? images.Count : IdxReader.ReadLabels(labelsPath).Length;
+            var images = ReadExported(samplesPath, IdxReader.ReadImages);
+            var labelCount = labelsPath is null ? images.Count : ReadExported(labelsPath, IdxReader.ReadLabels).Length;
             if (labelCount != images.Count)
                 throw new DataFileException(labelsPath!, $"{labelsPath}: holds {labelCount:N0} labels but {samplesPath} holds {images.Count:N0} images; "
                     + "export the labels together with the samples.");
@@ -73,6 +73,21 @@ public static class EvaluateCommand
         {
             error.WriteLine(e.Message);
             return 1;
+        }
+    }
+
+    /// <summary>Reads an exported file; a corrupt one gets the fix for exports (the reader's own hint is for data sets).</summary>
+    private static T ReadExported<T>(string path, Func<string, T> read)
+    {
+        try
+        {
+            return read(path);
+        }
+        catch (DataFileException e)
+        {
+            var cut = e.Message.IndexOf(" To fix it", StringComparison.Ordinal);
+            var problem = cut > 0 ? e.Message[..cut] : e.Message;
+            throw new DataFileException(path, $"{problem} Export it again by running the notebook that writes it.", e);
         }
     }
 

@@ -52,6 +52,8 @@ public class EvaluateCommandTests
         Assert.Equal(1, bad);
         Assert.Contains("nope.idx3-ubyte does not exist", error.ToString());
         Assert.Contains("bad.idx3-ubyte", error.ToString());
+        Assert.Contains("Export it again", error.ToString());
+        Assert.DoesNotContain("gan data fetch", error.ToString());
         Assert.False(Directory.Exists(ClassifierCache.FolderOf(DataSetName.Mnist, temp.Path)));
     }
 
