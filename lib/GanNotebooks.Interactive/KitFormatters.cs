@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using GanNotebooks.Metrics;
 using GanNotebooks.Models;
 using GanNotebooks.Visualization;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -9,7 +10,7 @@ namespace GanNotebooks.Interactive;
 /// <summary>
 /// Teaches the notebook kernel to show the kit's types as pictures and tables instead of property lists:
 /// <see cref="PngImage"/> as <c>image/png</c>, <see cref="GifImage"/> as <c>image/gif</c>, <see cref="ChartPicture"/> as an interactive chart together with its
-/// static PNG, <see cref="ParameterTable"/> as an HTML table. Introduced in notebook 02-vanilla-gan.
+/// static PNG, <see cref="ParameterTable"/> as an HTML table, <see cref="EvaluationReport"/> as its table. Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public static class KitFormatters
 {
@@ -32,6 +33,9 @@ public static class KitFormatters
         Formatter.SetPreferredMimeTypesFor(typeof(ParameterTable), "text/html", "text/plain");
         Formatter.Register<ParameterTable>((table, writer) => writer.Write(TableHtml(table)), "text/html");
         Formatter.Register<ParameterTable>((table, writer) => writer.Write(table.ToString()), "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(EvaluationReport), "text/html", "text/plain");
+        Formatter.Register<EvaluationReport>((report, writer) => writer.Write($"<pre>{WebUtility.HtmlEncode(report.ToTable())}</pre>"), "text/html");
+        Formatter.Register<EvaluationReport>((report, writer) => writer.Write(report.ToTable()), "text/plain");
         registered = true;
     }
 
