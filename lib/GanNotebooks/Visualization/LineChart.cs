@@ -30,8 +30,7 @@ public static class LineChart
         ArgumentNullException.ThrowIfNull(series);
         if (series.Count == 0)
             throw new ArgumentException("A chart needs at least one series.", nameof(series));
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 100);
-        ArgumentOutOfRangeException.ThrowIfLessThan(height, 100);
+        ChartStyle.CheckSize(width, height);
         foreach (var s in series)
             s.Validate();
         var finite = series.Select(FiniteOnly).ToArray();
@@ -41,36 +40,16 @@ public static class LineChart
         return new ChartPicture(title, png, html);
     }
 
-    private const string SansFont = "DejaVu Sans";
-
     private static PngImage DrawPng(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, int width, int height)
     {
         var plot = new Plot();
-        try
+        for (int i = 0; i < series.Count; i++)
         {
-            var palette = new ScottPlot.Palettes.Category10();
-            for (int i = 0; i < series.Count; i++)
-            {
-                var line = plot.Add.ScatterLine(series[i].X, series[i].Y, palette.GetColor(i));
-                line.LegendText = series[i].Name;
-                line.LineWidth = 1.5f;
-            }
-            plot.Title(title);
-            plot.XLabel(xLabel);
-            plot.YLabel(yLabel);
-            // A sans-serif font every Linux has (Debian's fonts-dejavu-core); ScottPlot falls back when it is missing.
-            plot.Font.Set(SansFont);
-            // Below the data, so the legend never hides a line; inside it when the chart is too small to spare the room.
-            if (width >= 500 && height >= 300)
-                plot.ShowLegend(Edge.Bottom);
-            else
-                plot.ShowLegend(Alignment.UpperRight);
-            return new PngImage(plot.GetImageBytes(width, height, ImageFormat.Png), width, height);
+            var line = plot.Add.ScatterLine(series[i].X, series[i].Y, ChartStyle.Color(i));
+            line.LegendText = series[i].Name;
+            line.LineWidth = 1.5f;
         }
-        finally
-        {
-            plot.Dispose();
-        }
+        return ChartStyle.Render(plot, title, xLabel, yLabel, width, height);
     }
 
     private static ChartSeries FiniteOnly(ChartSeries s)
