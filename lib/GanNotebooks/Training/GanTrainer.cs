@@ -105,7 +105,9 @@ public sealed class GanTrainer : IDisposable
         var realLogits = discriminate(real, realLabels);
         var fakeLogits = discriminate(fake.detach(), fakeLabels);
         var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits, Options.RealLabel);
-        (lossReal + lossFake).backward();
+        var discriminatorLoss = lossReal + lossFake;
+        ThrowIfNotFinite(discriminatorLoss, "Loss_D");   // before the update: the networks keep their last good weights
+        discriminatorLoss.backward();
         discriminatorOptimizer.step();
 
         // Generator: push D(G(z)) up, through the discriminator just updated (D's weights stay frozen here).
@@ -113,6 +115,8 @@ public sealed class GanTrainer : IDisposable
         SetRequiresGrad(discriminator, false);
         var fooledLogits = discriminate(fake, fakeLabels);
         var generatorLoss = GanLosses.Generator(fooledLogits, Options.GeneratorLoss);
+        if (!float.IsFinite(generatorLoss.item<float>())) SetRequiresGrad(discriminator, true);
+        ThrowIfNotFinite(generatorLoss, "Loss_G");
         generatorLoss.backward();
         generatorOptimizer.step();
         SetRequiresGrad(discriminator, true);
@@ -125,8 +129,6 @@ public sealed class GanTrainer : IDisposable
             realLogits.sigmoid().mean().item<float>(),
             fakeLogits.sigmoid().mean().item<float>(),
             fooledLogits.sigmoid().mean().item<float>());
-        if (!float.IsFinite(metrics.DiscriminatorLoss)) throw new TrainingDivergedException(Step, "Loss_D", metrics.DiscriminatorLoss);
-        if (!float.IsFinite(metrics.GeneratorLoss)) throw new TrainingDivergedException(Step, "Loss_G", metrics.GeneratorLoss);
         History.Add(metrics);
         Step++;
         return metrics;
@@ -234,6 +236,12 @@ public sealed class GanTrainer : IDisposable
     }
 
     private Tensor NewNoise(long count) => randn(count, Options.LatentSize, device: device, generator: noise);
+
+    private void ThrowIfNotFinite(Tensor loss, string name)
+    {
+        float value = loss.item<float>();
+        if (!float.IsFinite(value)) throw new TrainingDivergedException(Step, name, value);
+    }
 
     private static void SetRequiresGrad(nn.Module module, bool value)
     {

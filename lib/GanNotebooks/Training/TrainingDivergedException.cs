@@ -10,7 +10,7 @@ public sealed class TrainingDivergedException : Exception
     public TrainingDivergedException(long step, string loss, float value)
         : base($"Training diverged at step {step}: {loss} = {value}. Usual causes: a learning rate that is too high " +
                "(try 2e-4 with Adam), the saturating minimax generator loss, or input data outside [-1, 1]. " +
-               "The networks keep the weights of the step before.")
+               "That update was not applied: the networks keep the weights they had before it (Loss_G: after this step's discriminator update).")
     {
         Step = step;
         Loss = loss;

@@ -140,7 +140,12 @@ public sealed class GanTrainerTests
         using var trainer = NewTrainer(7);
         trainer.Fit(Batches(data, 2, 32));
         using var poisoned = full(32, 1, 4, 4, float.NaN);
+        var before = trainer.GeneratorNetwork.parameters().Concat(trainer.DiscriminatorNetwork.parameters()).Select(p => p.detach().clone()).ToList();
         var error = Assert.Throws<TrainingDivergedException>(() => trainer.TrainStep(poisoned));
+        var after = trainer.GeneratorNetwork.parameters().Concat(trainer.DiscriminatorNetwork.parameters()).ToList();
+        Assert.All(before.Zip(after), pair => Assert.True(pair.First.allclose(pair.Second, rtol: 0, atol: 0), "the diverging update must not reach the weights"));
+        trainer.Fit(Batches(data, 2, 32));   // and training can go on from the last good state
+        Assert.Equal(4, trainer.Step);
         Assert.Equal(2, error.Step);
         Assert.Contains("step 2", error.Message);
         Assert.Contains("learning rate", error.Message);
