@@ -14,6 +14,7 @@ public static class DataCommand
         command.Subcommands.Add(CreateFetch());
         command.Subcommands.Add(CreateVerify());
         command.Subcommands.Add(CreateInfo());
+        command.Subcommands.Add(ImportCelebACommand.Create());
         return command;
     }
 
