@@ -43,7 +43,7 @@ public sealed class ConditionalMlpGenerator : Module<Tensor, Tensor, Tensor>, IL
     }
 
     /// <inheritdoc />
-    public Tensor EmbedLabels(Tensor labels) => embedding.forward(labels);
+    public Tensor EmbedLabels(Tensor labels) => embedding.call(labels);
 
     /// <inheritdoc />
     public Tensor GenerateFromEmbedding(Tensor z, Tensor embedded)
