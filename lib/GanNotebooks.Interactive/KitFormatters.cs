@@ -10,7 +10,7 @@ namespace GanNotebooks.Interactive;
 /// <summary>
 /// Teaches the notebook kernel to show the kit's types as pictures and tables instead of property lists:
 /// <see cref="PngImage"/> as <c>image/png</c>, <see cref="GifImage"/> as <c>image/gif</c>, <see cref="ChartPicture"/> as an interactive chart together with its
-/// static PNG, <see cref="ParameterTable"/> as an HTML table, <see cref="EvaluationReport"/> as its table. Introduced in notebook 02-vanilla-gan.
+/// static PNG, <see cref="ParameterTable"/> as an HTML table, <see cref="EvaluationReport"/> as its table, <see cref="PerClassReport"/> as an HTML table (notebook 05). Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public static class KitFormatters
 {
@@ -36,6 +36,9 @@ public static class KitFormatters
         Formatter.SetPreferredMimeTypesFor(typeof(EvaluationReport), "text/html", "text/plain");
         Formatter.Register<EvaluationReport>((report, writer) => writer.Write($"<pre>{WebUtility.HtmlEncode(report.ToTable())}</pre>"), "text/html");
         Formatter.Register<EvaluationReport>((report, writer) => writer.Write(report.ToTable()), "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(PerClassReport), "text/html", "text/plain");
+        Formatter.Register<PerClassReport>((report, writer) => writer.Write(PerClassHtml(report)), "text/html");
+        Formatter.Register<PerClassReport>((report, writer) => writer.Write(report.ToTable()), "text/plain");
         registered = true;
     }
 
@@ -60,6 +63,22 @@ public static class KitFormatters
         html.Append("</tbody><tfoot><tr><td colspan=\"5\">");
         html.Append($"Trainable: <b>{ParameterTable.Count(table.Trainable)}</b> · running statistics: {ParameterTable.Count(table.RunningStatistics)} · total: <b>{ParameterTable.Count(table.Total)}</b>");
         html.Append("</td></tr></tfoot></table>");
+        return html.ToString();
+    }
+
+    private static string PerClassHtml(PerClassReport report)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var html = new StringBuilder();
+        html.Append($"<table><caption style=\"text-align:left\"><b>Per class: {WebUtility.HtmlEncode(report.Samples)}</b></caption>");
+        html.Append("<thead><tr><th>Class</th><th>Samples</th><th>Label accuracy</th><th>Fréchet distance</th><th>Precision</th><th>Recall</th><th>Most often seen instead</th></tr></thead><tbody>");
+        foreach (var r in report.Classes)
+        {
+            var confused = r.MostConfusedWith is { } m ? $"{WebUtility.HtmlEncode(report.Classes[m].Name)} ({r.Mistakes} wrong in all)" : "–";
+            html.Append(string.Create(c, $"<tr><td>{WebUtility.HtmlEncode(r.Name)}</td><td style=\"text-align:right\">{r.Samples}</td><td style=\"text-align:right\">{r.LabelAccuracy * 100:F1}%</td>"));
+            html.Append(string.Create(c, $"<td style=\"text-align:right\">{r.FrechetDistance:F2}</td><td style=\"text-align:right\">{r.Precision:F3}</td><td style=\"text-align:right\">{r.Recall:F3}</td><td>{confused}</td></tr>"));
+        }
+        html.Append("</tbody></table>");
         return html.ToString();
     }
 }

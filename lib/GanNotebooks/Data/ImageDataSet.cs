@@ -66,6 +66,26 @@ public sealed class ImageDataSet : IDisposable
     /// <summary>Number of images of each class: element k counts the images labelled <c>ClassNames[k]</c>.</summary>
     public IReadOnlyList<int> ClassCounts() => _classCounts.ToArray();
 
+    /// <summary>
+    /// The first <paramref name="perClass"/> images of each class, class by class (all of class 0, then class 1, …),
+    /// with their labels: a balanced, repeatable sample, e.g. one row per class in a grid. Introduced in notebook
+    /// 05-conditional-gan.
+    /// </summary>
+    /// <exception cref="ArgumentException">A class has fewer than <paramref name="perClass"/> images.</exception>
+    public (Tensor Images, Tensor Labels) TakePerClass(int perClass)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(perClass, 1);
+        var tooSmall = Array.FindIndex(_classCounts, n => n < perClass);
+        if (tooSmall >= 0)
+            throw new ArgumentException($"class {ClassNames[tooSmall]} has only {_classCounts[tooSmall]} images, fewer than {perClass}.", nameof(perClass));
+        var labels = Labels.data<long>().ToArray();
+        var rows = Enumerable.Range(0, ClassNames.Count)
+            .SelectMany(c => Enumerable.Range(0, Count).Where(i => labels[i] == c).Take(perClass))
+            .Select(i => (long)i).ToArray();
+        using var index = tensor(rows);
+        return (Images.index_select(0, index), Labels.index_select(0, index));
+    }
+
     /// <summary>A one-line description, e.g. for a notebook cell's output.</summary>
     public override string ToString() =>
         $"{Name.ToDisplayName()} {Split.ToString().ToLowerInvariant()}: {Count:N0} images [{string.Join(", ", Images.shape)}]"

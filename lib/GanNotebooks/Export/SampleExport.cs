@@ -57,4 +57,11 @@ public static class SampleExport
         if (values.Any(v => v is < 0 or > 255)) throw new ArgumentException($"label {bad} does not fit in one byte.", nameof(labels));
         IdxWriter.WriteLabels(path, values.Select(v => (byte)v).ToArray());
     }
+
+    /// <summary>
+    /// Reads an IDX1 ubyte file of class labels (as written by <see cref="WriteLabels"/>) back into int64 [N].
+    /// Introduced in notebook 05-conditional-gan.
+    /// </summary>
+    public static Tensor ReadLabels(string path) =>
+        torch.tensor(IdxReader.ReadLabels(path).Select(b => (long)b).ToArray());
 }

@@ -8,7 +8,7 @@ namespace GanNotebooks.Models;
 /// The conditional convolutional generator: a learned label embedding is concatenated to z, then a
 /// <see cref="DcganGenerator"/> upsamples it. Introduced in notebook 05-conditional-gan.
 /// </summary>
-public sealed class ConditionalDcganGenerator : Module<Tensor, Tensor, Tensor>
+public sealed class ConditionalDcganGenerator : Module<Tensor, Tensor, Tensor>, ILabelEmbeddingGenerator
 {
     private readonly Embedding embedding;
     private readonly DcganGenerator body;
@@ -20,6 +20,7 @@ public sealed class ConditionalDcganGenerator : Module<Tensor, Tensor, Tensor>
         if (embeddingSize <= 0) throw new ArgumentOutOfRangeException(nameof(embeddingSize), embeddingSize, "must be at least 1");
         Config = (config ?? new DcganConfig()).Validate();
         Classes = classes;
+        EmbeddingSize = embeddingSize;
         embedding = Embedding(classes, embeddingSize);
         body = new DcganGenerator(Config with { LatentSize = Config.LatentSize + embeddingSize });
         RegisterComponents();
@@ -31,10 +32,25 @@ public sealed class ConditionalDcganGenerator : Module<Tensor, Tensor, Tensor>
     /// <summary>Number of classes.</summary>
     public int Classes { get; }
 
-    /// <summary>Maps noise [batch, latent] and labels [batch] to images.</summary>
+    /// <summary>Length of one label's embedding vector.</summary>
+    public int EmbeddingSize { get; }
+
+    /// <summary>Maps noise [batch, latent] and labels [batch] (int64) to images [batch, channels, size, size].</summary>
     public override Tensor forward(Tensor z, Tensor labels)
     {
         using var scope = NewDisposeScope();
-        return body.forward(cat([z, embedding.forward(labels)], 1)).MoveToOuterDisposeScope();
+        return GenerateFromEmbedding(z, EmbedLabels(labels)).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor EmbedLabels(Tensor labels) => embedding.call(labels);
+
+    /// <inheritdoc />
+    public Tensor GenerateFromEmbedding(Tensor z, Tensor embedded)
+    {
+        if (embedded.dim() != 2 || embedded.shape[1] != EmbeddingSize || embedded.shape[0] != z.shape[0])
+            throw new ArgumentException($"expected embeddings [{z.shape[0]}, {EmbeddingSize}], got [{string.Join(", ", embedded.shape)}].", nameof(embedded));
+        using var scope = NewDisposeScope();
+        return body.forward(cat([z, embedded], 1)).MoveToOuterDisposeScope();
     }
 }

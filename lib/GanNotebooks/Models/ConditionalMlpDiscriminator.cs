@@ -37,7 +37,7 @@ public sealed class ConditionalMlpDiscriminator : Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor images, Tensor labels)
     {
         using var scope = NewDisposeScope();
-        var input = cat([images.flatten(1), embedding.forward(labels)], 1);
+        var input = cat([images.flatten(1), embedding.call(labels)], 1);
         return layers.forward(input).view(-1).MoveToOuterDisposeScope();
     }
 }

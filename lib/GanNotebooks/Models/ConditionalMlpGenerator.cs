@@ -8,7 +8,7 @@ namespace GanNotebooks.Models;
 /// The conditional fully connected generator G(z | y): the class label y is looked up in a learned embedding and
 /// concatenated to the noise z; the rest is <see cref="MlpGenerator"/>. Introduced in notebook 05-conditional-gan.
 /// </summary>
-public sealed class ConditionalMlpGenerator : Module<Tensor, Tensor, Tensor>
+public sealed class ConditionalMlpGenerator : Module<Tensor, Tensor, Tensor>, ILabelEmbeddingGenerator
 {
     private readonly Embedding embedding;
     private readonly MlpGenerator body;
@@ -20,6 +20,7 @@ public sealed class ConditionalMlpGenerator : Module<Tensor, Tensor, Tensor>
         if (embeddingSize <= 0) throw new ArgumentOutOfRangeException(nameof(embeddingSize), embeddingSize, "must be at least 1");
         Config = (config ?? new MlpGanConfig()).Validate();
         Classes = classes;
+        EmbeddingSize = embeddingSize;
         embedding = Embedding(classes, embeddingSize);
         body = new MlpGenerator(Config with { LatentSize = Config.LatentSize + embeddingSize });
         RegisterComponents();
@@ -31,10 +32,25 @@ public sealed class ConditionalMlpGenerator : Module<Tensor, Tensor, Tensor>
     /// <summary>Number of classes.</summary>
     public int Classes { get; }
 
+    /// <summary>Length of one label's embedding vector.</summary>
+    public int EmbeddingSize { get; }
+
     /// <summary>Maps noise [batch, latent] and labels [batch] (int64) to images [batch, channels, size, size].</summary>
     public override Tensor forward(Tensor z, Tensor labels)
     {
         using var scope = NewDisposeScope();
-        return body.forward(cat([z, embedding.forward(labels)], 1)).MoveToOuterDisposeScope();
+        return GenerateFromEmbedding(z, EmbedLabels(labels)).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor EmbedLabels(Tensor labels) => embedding.call(labels);
+
+    /// <inheritdoc />
+    public Tensor GenerateFromEmbedding(Tensor z, Tensor embedded)
+    {
+        if (embedded.dim() != 2 || embedded.shape[1] != EmbeddingSize || embedded.shape[0] != z.shape[0])
+            throw new ArgumentException($"expected embeddings [{z.shape[0]}, {EmbeddingSize}], got [{string.Join(", ", embedded.shape)}].", nameof(embedded));
+        using var scope = NewDisposeScope();
+        return body.forward(cat([z, embedded], 1)).MoveToOuterDisposeScope();
     }
 }

@@ -36,6 +36,8 @@ public sealed class ParameterTable
     /// <summary>
     /// Summarises <paramref name="model"/>. When <paramref name="probeInputShape"/> is given, a zero batch of that
     /// shape is passed through the model (in eval mode, without gradients) and each layer's output shape is recorded.
+    /// A conditional model (two inputs: data and labels, notebook 05-conditional-gan) gets class 0 for every row of
+    /// the probe as its labels.
     /// </summary>
     public static ParameterTable Of(nn.Module model, params long[] probeInputShape)
     {
@@ -72,7 +74,7 @@ public sealed class ParameterTable
     private static Dictionary<string, string> ProbeShapes(nn.Module model, long[] shape)
     {
         var result = new Dictionary<string, string>();
-        if (model is not nn.Module<Tensor, Tensor> runnable) return result;
+        if (model is not (nn.Module<Tensor, Tensor> or nn.Module<Tensor, Tensor, Tensor>)) return result;
         var removers = new List<Action>();
         foreach (var (name, module) in model.named_modules())
         {
@@ -91,7 +93,9 @@ public sealed class ParameterTable
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var device = model.parameters().FirstOrDefault()?.device ?? CPU;
-            runnable.forward(zeros(shape, device: device));
+            var input = zeros(shape, device: device);
+            if (model is nn.Module<Tensor, Tensor> runnable) runnable.forward(input);
+            else ((nn.Module<Tensor, Tensor, Tensor>)model).forward(input, zeros(shape[0], ScalarType.Int64, device));
         }
         finally
         {

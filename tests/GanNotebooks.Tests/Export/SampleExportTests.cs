@@ -27,6 +27,18 @@ public sealed class SampleExportTests
     }
 
     [Fact]
+    public void Exported_labels_read_back_as_int64()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("05", SampleExport.LabelsFileName);
+        using var labels = arange(25).remainder(10);
+        SampleExport.WriteLabels(labels, path);
+        using var back = SampleExport.ReadLabels(path);
+        Assert.Equal(ScalarType.Int64, back.dtype);
+        Assert.Equal(labels.data<long>().ToArray(), back.data<long>().ToArray());
+    }
+
+    [Fact]
     public void Values_outside_the_range_are_clamped()
     {
         using var folder = new TempFolder();

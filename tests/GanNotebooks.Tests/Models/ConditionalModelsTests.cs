@@ -46,4 +46,28 @@ public sealed class ConditionalModelsTests
         var embedding = g.named_parameters().Single(p => p.name.StartsWith("embedding")).parameter;
         Assert.True(embedding.grad is not null && embedding.grad.abs().sum().item<float>() > 0);
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Generating_from_a_labels_embedding_is_the_same_as_generating_from_the_label(string kind)
+    {
+        manual_seed(3);
+        var (g, _) = Build(kind);
+        g.eval();
+        var embedder = (ILabelEmbeddingGenerator)g;
+        using var z = randn(3, 16);
+        using var labels = tensor(new long[] { 0, 4, 9 });
+        using var embedded = embedder.EmbedLabels(labels);
+        Assert.Equal(new long[] { 3, 10 }, embedded.shape);
+        Assert.Equal(10, embedder.EmbeddingSize);
+
+        using var direct = g.forward(z, labels);
+        using var viaEmbedding = embedder.GenerateFromEmbedding(z, embedded);
+        Assert.True(direct.allclose(viaEmbedding));
+
+        using var halfway = embedded[0].add(embedded[2]).div(2).unsqueeze(0);   // a point between two classes
+        using var between = embedder.GenerateFromEmbedding(z.narrow(0, 0, 1), halfway);
+        Assert.Equal(new long[] { 1, 1, 28, 28 }, between.shape);
+        Assert.Throws<ArgumentException>(() => embedder.GenerateFromEmbedding(z, embedded.narrow(1, 0, 5)));
+    }
 }

@@ -25,4 +25,17 @@ public sealed class ParameterTableTests
         var text = ParameterTable.Of(d).ToString();
         Assert.Contains("Total: 533,505", text);
     }
+
+    [Fact]
+    public void A_conditional_model_is_probed_with_labels()
+    {
+        var config = new MlpGanConfig { LatentSize = 8, GeneratorHidden = [16], DiscriminatorHidden = [16] };
+        using var g = new ConditionalMlpGenerator(10, config, embeddingSize: 4);
+
+        var table = ParameterTable.Of(g, 2, 8);
+
+        Assert.Equal("[2, 4]", table.Rows.First(r => r.Layer.StartsWith("embedding")).OutputShape);
+        Assert.Equal("[2, 784]", table.Rows.Single(r => r.Layer.EndsWith("output")).OutputShape);
+        Assert.Equal(10 * 4 + (12 * 16 + 16) + 2 * 16 + (16 * 784 + 784), table.Trainable);
+    }
 }
