@@ -16,9 +16,9 @@ public class DataCommandTests
     }
 
     [Fact]
-    public void Has_fetch_verify_and_info()
+    public void Has_fetch_verify_info_and_the_celeba_import()
     {
-        Assert.Equal(["fetch", "verify", "info"], DataCommand.Create().Subcommands.Select(c => c.Name));
+        Assert.Equal(["fetch", "verify", "info", "import-celeba"], DataCommand.Create().Subcommands.Select(c => c.Name));
     }
 
     [Fact]
