@@ -10,7 +10,7 @@ namespace GanNotebooks.Interactive;
 /// <summary>
 /// Teaches the notebook kernel to show the kit's types as pictures and tables instead of property lists:
 /// <see cref="PngImage"/> as <c>image/png</c>, <see cref="GifImage"/> as <c>image/gif</c>, <see cref="ChartPicture"/> as an interactive chart together with its
-/// static PNG, <see cref="ParameterTable"/> as an HTML table, <see cref="EvaluationReport"/> as its table, <see cref="PerClassReport"/> as an HTML table (notebook 05). Introduced in notebook 02-vanilla-gan.
+/// static PNG, <see cref="ParameterTable"/> as an HTML table, <see cref="EvaluationReport"/> as its table, <see cref="PerClassReport"/> as an HTML table (notebook 05), <see cref="ImageGallery"/> as captioned pictures side by side (notebook 03). Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public static class KitFormatters
 {
@@ -39,6 +39,8 @@ public static class KitFormatters
         Formatter.SetPreferredMimeTypesFor(typeof(PerClassReport), "text/html", "text/plain");
         Formatter.Register<PerClassReport>((report, writer) => writer.Write(PerClassHtml(report)), "text/html");
         Formatter.Register<PerClassReport>((report, writer) => writer.Write(report.ToTable()), "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(ImageGallery), "text/html");
+        Formatter.Register<ImageGallery>((gallery, writer) => writer.Write(gallery.ToHtml()), "text/html");
         registered = true;
     }
 

@@ -40,10 +40,12 @@ public sealed class ExperimentGrid(Func<(nn.Module<Tensor, Tensor> Generator, nn
         if (EvaluateEvery <= 0) throw new ArgumentException($"ExperimentGrid.EvaluateEvery = {EvaluateEvery} must be at least 1.", nameof(EvaluateEvery));
         var runs = new List<ExperimentRun>();
         var seedList = seeds.ToList();
-        foreach (var config in configs)
+        var configList = configs.ToList();
+        int total = configList.Count * seedList.Count;
+        foreach (var config in configList)
             foreach (var seed in seedList)
             {
-                progress?.Report($"{config.Name}, seed {seed}: training {Steps:N0} steps");
+                progress?.Report($"run {runs.Count + 1} of {total}: {config.Name}, seed {seed}, training {Steps:N0} steps");
                 runs.Add(RunOne(config, seed, progress, cancellation));
             }
         return runs;
