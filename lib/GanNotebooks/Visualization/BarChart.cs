@@ -48,7 +48,7 @@ public static class BarChart
             }
             if (bars.Count > 0) plot.Add.Bars(bars);
             plot.Axes.Bottom.SetTicks(Enumerable.Range(0, categories.Count).Select(i => (double)i).ToArray(), categories.ToArray());
-            plot.Axes.Margins(bottom: 0);
+            plot.Axes.Margins(bottom: 0, top: 0.15);   // room for the tallest bar's label
             plot.Title(title);
             plot.YLabel(yLabel);
             plot.Font.Set("DejaVu Sans");
