@@ -55,7 +55,7 @@ public sealed class ExperimentGrid(Func<(nn.Module<Tensor, Tensor> Generator, nn
     {
         Seeds.Set(seed);
         var (generator, discriminator) = buildModels();
-        using var trainer = new GanTrainer(generator, discriminator, config.Options with { Seed = seed });
+        var trainer = new GanTrainer(generator, discriminator, config.Options with { Seed = seed });
         var run = new ExperimentRun(config, seed, trainer.History);
         var batches = new ShuffledBatches(images, BatchSize, (int)seed);
         var clock = new Stopwatch();
@@ -81,6 +81,7 @@ public sealed class ExperimentGrid(Func<(nn.Module<Tensor, Tensor> Generator, nn
         finally
         {
             run.TrainingTime = clock.Elapsed;
+            trainer.Dispose();   // its optimizers hold the networks' parameters: release them before the networks
             generator.Dispose();
             discriminator.Dispose();
         }

@@ -66,7 +66,7 @@ public static class BarChart
         }).ToList();
         if (bars.Count > 0) plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, categories.Count).Select(i => (double)i).ToArray(), categories.ToArray());
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Margins(bottom: 0, top: 0.15);   // room for the tallest bar's label
         return new ChartPicture(title, ChartStyle.Render(plot, title, "", yLabel, width, height, legend: false), null);
     }
 }
