@@ -47,8 +47,7 @@ public sealed class GanTrainer : IDisposable
         {
             MlpGenerator m => m.Config.LatentSize,
             DcganGenerator d => d.Config.LatentSize,
-            ConditionalMlpGenerator c => c.Config.LatentSize,
-            ConditionalDcganGenerator c => c.Config.LatentSize,
+            ConditionalGenerator c => c.LatentSize,
             _ => null,
         };
         if (latent is { } expected && expected != Options.LatentSize)

@@ -11,8 +11,8 @@ public sealed class ConditionalModelsTests
     public static TheoryData<string> Kinds() => new() { "mlp", "dcgan" };
 
     private static (nn.Module<Tensor, Tensor, Tensor> G, nn.Module<Tensor, Tensor, Tensor> D) Build(string kind) => kind == "mlp"
-        ? (new ConditionalMlpGenerator(10, SmallMlp), new ConditionalMlpDiscriminator(10, SmallMlp))
-        : (new ConditionalDcganGenerator(10, SmallConv), new ConditionalDcganDiscriminator(10, SmallConv));
+        ? (ConditionalGenerator.Mlp(10, SmallMlp), new ConditionalMlpDiscriminator(10, SmallMlp))
+        : (ConditionalGenerator.Dcgan(10, SmallConv), new ConditionalDcganDiscriminator(10, SmallConv));
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -69,5 +69,21 @@ public sealed class ConditionalModelsTests
         using var between = embedder.GenerateFromEmbedding(z.narrow(0, 0, 1), halfway);
         Assert.Equal(new long[] { 1, 1, 28, 28 }, between.shape);
         Assert.Throws<ArgumentException>(() => embedder.GenerateFromEmbedding(z, embedded.narrow(1, 0, 5)));
+    }
+
+    [Fact]
+    public void Any_generator_body_can_be_conditioned_and_wrong_noise_is_rejected_by_length()
+    {
+        manual_seed(4);
+        var body = new MlpGenerator(SmallMlp with { LatentSize = 16 + 3 });
+        using var g = new ConditionalGenerator(body, classes: 4, latentSize: 16, embeddingSize: 3);
+        using var labels = tensor(new long[] { 0, 3 });
+        using var images = g.forward(randn(2, 16), labels);
+        Assert.Equal(new long[] { 2, 1, 28, 28 }, images.shape);
+        Assert.Equal(4 * 3, g.named_parameters().Single(p => p.name.StartsWith("embedding")).parameter.numel());
+
+        var error = Assert.Throws<ArgumentException>(() => g.forward(randn(2, 17), labels));
+        Assert.Contains("[batch, 16]", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ConditionalGenerator(body, classes: 1, latentSize: 16, embeddingSize: 3));
     }
 }

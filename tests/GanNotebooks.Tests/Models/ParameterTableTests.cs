@@ -30,7 +30,7 @@ public sealed class ParameterTableTests
     public void A_conditional_model_is_probed_with_labels()
     {
         var config = new MlpGanConfig { LatentSize = 8, GeneratorHidden = [16], DiscriminatorHidden = [16] };
-        using var g = new ConditionalMlpGenerator(10, config, embeddingSize: 4);
+        using var g = ConditionalGenerator.Mlp(10, config, embeddingSize: 4);
 
         var table = ParameterTable.Of(g, 2, 8);
 

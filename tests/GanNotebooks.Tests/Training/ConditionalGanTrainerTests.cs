@@ -12,7 +12,7 @@ public sealed class ConditionalGanTrainerTests
     {
         manual_seed(seed);
         var adam = new OptimizerSettings { LearningRate = learningRate };
-        return new GanTrainer(new ConditionalMlpGenerator(2, Tiny, 4), new ConditionalMlpDiscriminator(2, Tiny, 4), 2,
+        return new GanTrainer(ConditionalGenerator.Mlp(2, Tiny, 4), new ConditionalMlpDiscriminator(2, Tiny, 4), 2,
             new GanTrainerOptions { LatentSize = 8, Seed = seed, FixedNoiseCount = 6, GeneratorOptimizer = adam, DiscriminatorOptimizer = adam });
     }
 
