@@ -9,4 +9,10 @@ var root = new RootCommand("GanNotebooks: fetch data, run the notebooks headless
     DoctorCommand.Create(),
     EvaluateCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+// Ctrl-C and SIGTERM cancel the running command and end the process 2 s later. gan run handles those signals itself
+// (it passes them on to the notebook executor, which saves the partial notebook and shuts the kernel down).
+var configuration = parsed.CommandResult.Command.Name == "run"
+    ? new InvocationConfiguration { ProcessTerminationTimeout = null }
+    : new InvocationConfiguration();
+return await parsed.InvokeAsync(configuration);

@@ -12,14 +12,28 @@ public static class RunNotebooksCommand
     {
         var notebooks = new Argument<string[]>("notebooks") { Description = "Notebook files (default: every notebooks/*.ipynb, in order).", Arity = ArgumentArity.ZeroOrMore };
         var quick = new Option<bool>("--quick") { Description = "Quick profile (GAN_PROFILE=quick): fewer training steps, same code. Also set by GAN_PROFILE=quick." };
-        var timeout = new Option<int>("--cell-timeout") { Description = "Minutes a single cell may run before the run stops.", DefaultValueFactory = _ => 30 };
+        var timeout = new Option<TimeSpan>("--cell-timeout")
+        {
+            HelpName = "duration",
+            Description = "How long a single cell may run: minutes (30), or with a unit (90s, 45m, 2h). A cell that runs longer ends the run; "
+                + "the cells executed so far are kept in <output>/<name>.partial.ipynb.",
+            DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
+            CustomParser = result =>
+            {
+                var parsed = DurationText.Parse(result.Tokens.Count == 1 ? result.Tokens[0].Value : "", out var error);
+                if (error is not null) result.AddError($"--cell-timeout: {error}");
+                return parsed ?? default;
+            },
+        };
         var output = new Option<string?>("--output") { Description = "Folder for the executed copies (default: artifacts/executed)." };
         var check = new Option<bool>("--check") { Description = "Also check each executed notebook: enough pictures, a static image beside every chart, readable samples." };
-        var command = new Command("run", "Execute notebooks headlessly; executed copies with their pictures go to artifacts/executed/.")
+        var command = new Command("run", "Execute notebooks headlessly; executed copies with their pictures go to artifacts/executed/. "
+            + "A run that ends early (a cell over --cell-timeout, the kernel dying, Ctrl-C) keeps the cells executed so far, with their "
+            + "outputs and the cell that was running marked, in <name>.partial.ipynb beside them; Ctrl-C also shuts the kernel down.")
         {
             notebooks, quick, timeout, output, check,
         };
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction(async (parse, _) =>
         {
             var root = KitPaths.RepoRoot;
             var chosen = parse.GetValue(notebooks) is { Length: > 0 } given
@@ -36,10 +50,13 @@ public static class RunNotebooksCommand
                 RepoRoot = root,
                 OutputDirectory = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : null,
                 Quick = parse.GetValue(quick) || RunProfile.IsQuick,
-                CellTimeout = TimeSpan.FromMinutes(parse.GetValue(timeout)),
+                CellTimeout = parse.GetValue(timeout),
                 Check = parse.GetValue(check),
             };
-            return await new NotebookRunner(options, Console.Out).RunAsync(chosen, cancellation);
+            // Ctrl-C, SIGTERM and SIGHUP stop the run; the executor gets the same signal and names it in the partial notebook.
+            // The listener's token (not the parser's, cancelled by the same signals) is set only once the signal is known.
+            using var stop = new StopSignalListener();
+            return await new NotebookRunner(options, Console.Out).RunAsync(chosen, stop.Token, () => stop.Received);
         });
         return command;
     }

@@ -89,6 +89,13 @@ public static class ExecutedNotebookReader
         return details.Length > 0 ? details.ToString().Trim() : message;
     }
 
+    /// <summary>The first non-blank source line of cell <paramref name="cellNumber"/> (1-based among all cells), shortened to 80 characters.</summary>
+    public static string CellFirstLine(JsonNode notebook, int cellNumber)
+    {
+        var cells = notebook["cells"]?.AsArray() ?? [];
+        return cellNumber >= 1 && cellNumber <= cells.Count ? FirstLine(cells[cellNumber - 1]) : "";
+    }
+
     private static string FirstLine(JsonNode? cell)
     {
         var source = JoinText(cell?["source"]);

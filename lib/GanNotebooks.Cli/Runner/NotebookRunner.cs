@@ -1,20 +1,37 @@
-using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace GanNotebooks.Cli.Runner;
 
 /// <summary>
-/// Executes notebooks headlessly through the .NET Interactive kernel (via Jupyter's nbconvert, the engine VS Code
-/// and Jupyter use), writes executed copies with their outputs, and stops at the first failure naming the
-/// notebook, the cell and the error. nbconvert runs with errors allowed (otherwise it reports only "compilation
-/// error"), so each executed notebook's outputs are read for errors.
+/// Executes notebooks headlessly through the .NET Interactive kernel (with Python's nbclient, the engine behind
+/// Jupyter's nbconvert, driven by the kit's <c>execute_notebook.py</c>), writes executed copies with their outputs,
+/// and stops at the first failure naming the notebook, the cell and the error. Cells run with errors allowed
+/// (otherwise the kernel reports only "compilation error"), so each executed notebook's outputs are read for errors.
+/// A run that ends early (a cell over the time limit, a dead kernel, Ctrl-C) keeps the cells executed so far in
+/// <c>&lt;name&gt;.partial.ipynb</c> beside the executed copies, with the cell that was running marked.
 /// </summary>
 public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
 {
-    /// <summary>Runs <paramref name="notebooks"/> in order; returns 0 when all pass, 1 at the first failure.</summary>
-    public async Task<int> RunAsync(IReadOnlyList<string> notebooks, CancellationToken cancellation = default)
+    /// <summary>The exit code of a run stopped by Ctrl-C or SIGTERM.</summary>
+    public const int StoppedExitCode = 130;
+
+    private Func<int> _stopSignal = () => ProcessSignals.Terminate;
+
+    /// <summary>The file a run that ended early leaves for <paramref name="notebook"/>: <c>&lt;name&gt;.partial.ipynb</c>.</summary>
+    public static string PartialNotebookName(string notebook) => Path.GetFileNameWithoutExtension(notebook) + ".partial.ipynb";
+
+    /// <summary>
+    /// Runs <paramref name="notebooks"/> in order; returns 0 when all pass, 1 at the first failure, and
+    /// <see cref="StoppedExitCode"/> when <paramref name="cancellation"/> stops the run (the kernel is shut down).
+    /// </summary>
+    /// <param name="notebooks">The notebook files.</param>
+    /// <param name="cancellation">Stops the run: the executor saves the partial notebook and shuts the kernel down.</param>
+    /// <param name="stopSignal">The signal passed on to the executor on cancellation (default SIGTERM), e.g. <see cref="StopSignalListener.Received"/>.</param>
+    public async Task<int> RunAsync(IReadOnlyList<string> notebooks, CancellationToken cancellation = default, Func<int>? stopSignal = null)
     {
+        _stopSignal = stopSignal ?? (() => ProcessSignals.Terminate);
         var jupyterPath = Path.Combine(options.RepoRoot, "build", "jupyter");
         KernelSpec.Write(jupyterPath);
         Directory.CreateDirectory(options.Output);
@@ -23,12 +40,12 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
         {
             var name = Path.GetFileName(notebooks[i]);
             log.WriteLine($"[{i + 1}/{notebooks.Count}] {name} (profile {(options.Quick ? "quick" : "full")})");
-            var failure = await RunOneAsync(notebooks[i], jupyterPath, cancellation);
+            var (failure, stopped) = await RunOneAsync(notebooks[i], jupyterPath, cancellation);
             if (failure is not null)
             {
-                log.WriteLine($"FAILED {failure}");
+                log.WriteLine($"{(stopped ? "STOPPED" : "FAILED")} {failure}");
                 log.WriteLine($"Notebooks: {i} passed, 1 failed ({notebooks.Count - i - 1} not run)");
-                return 1;
+                return stopped ? StoppedExitCode : 1;
             }
         }
         log.WriteLine($"All {notebooks.Count} notebooks ran in {Format(total.Elapsed)}; executed copies in {options.Output}");
@@ -36,72 +53,66 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
         return 0;
     }
 
-    private async Task<string?> RunOneAsync(string notebook, string jupyterPath, CancellationToken cancellation)
+    private async Task<(string? Failure, bool Stopped)> RunOneAsync(string notebook, string jupyterPath, CancellationToken cancellation)
     {
         var name = Path.GetFileName(notebook);
-        var codeCells = CountCodeCells(notebook);
-        var output = Path.Combine(options.Output, name);
+        var output = Path.Combine(options.Output, Path.GetFileNameWithoutExtension(name) + ".ipynb");
+        var partial = Path.Combine(options.Output, PartialNotebookName(name));
         File.Delete(output);
-        var start = new ProcessStartInfo(options.NbconvertCommand)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(notebook))!,
-        };
-        foreach (var arg in new[]
-                 {
-                     "--to", "notebook", "--execute", "--allow-errors", "--log-level=DEBUG",
-                     $"--ExecutePreprocessor.timeout={(int)options.CellTimeout.TotalSeconds}",
-                     $"--ExecutePreprocessor.kernel_name={KernelSpec.Name}",
-                     "--output-dir", options.Output, "--output", name, Path.GetFullPath(notebook),
-                 })
-            start.ArgumentList.Add(arg);
-        var existing = Environment.GetEnvironmentVariable("JUPYTER_PATH");
-        start.Environment["JUPYTER_PATH"] = string.IsNullOrEmpty(existing) ? jupyterPath : jupyterPath + Path.PathSeparator + existing;
-        start.Environment[RunProfile.Variable] = options.Quick ? "quick" : "full";
-        start.Environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1";
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("nbconvert did not start");
-        }
-        catch (Win32Exception)
-        {
-            return $"{name}: cannot start {options.NbconvertCommand}. Install Jupyter's nbconvert and the kernel's set-up with: sudo environment/setup.sh";
-        }
-        using var _ = process;
+        File.Delete(partial);
+        if (!File.Exists(NotebookExecutor.ScriptPath))
+            return ($"{name}: the notebook executor {NotebookExecutor.ScriptPath} is missing. Rebuild the command line: ./gan build, then ./gan run.", false);
         var watch = Stopwatch.StartNew();
-        var tail = new Queue<string>();
-        int cell = 0;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
-        while (await process.StandardError.ReadLineAsync(cancellation) is { } line)
-        {
-            if (line.Contains("Executing cell:", StringComparison.Ordinal))
-            {
-                cell++;
-                log.WriteLine($"    cell {cell}/{codeCells} started at {Format(watch.Elapsed)}");
-            }
-            else if (!line.StartsWith("[NbConvertApp] content:", StringComparison.Ordinal) && !line.StartsWith("[NbConvertApp] msg_type:", StringComparison.Ordinal))
-            {
-                tail.Enqueue(line.Length > 300 ? line[..300] : line);
-                if (tail.Count > 15) tail.Dequeue();
-            }
-        }
-        await stdout;
-        await process.WaitForExitAsync(cancellation);
+        var run = await new NotebookExecutor(options, log, _stopSignal).RunAsync(notebook, jupyterPath, CodeCellNumbers(notebook), cancellation);
+        var stopped = run.StopRequested || run.Outcome?.Status == "stopped";
 
+        if (run.Outcome is not { } outcome)
+            return (Unfinished(name, run, partial), stopped);
+        if (!outcome.Completed)
+            return (EndedEarly(name, outcome, partial, run), stopped);
         if (!File.Exists(output))
-            return $"{name}: nbconvert exited with code {process.ExitCode} without writing a result (kernel crash or cell time-out after {options.CellTimeout.TotalMinutes:0} min?). Last lines:\n  " + string.Join("\n  ", tail);
-        var executed = JsonNode.Parse(await File.ReadAllTextAsync(output, cancellation))!;
+            return ($"{name}: the executor reported success but wrote no {output}." + LastLines(run), stopped);
+
+        var executed = JsonNode.Parse(await File.ReadAllTextAsync(output, CancellationToken.None))!;
         var failure = ExecutedNotebookReader.FirstFailure(executed);
-        if (failure is not null) return failure.Describe(name) + $"\nThe executed notebook is kept for inspection: {output}";
-        if (process.ExitCode != 0)
-            return $"{name}: nbconvert exited with code {process.ExitCode}. Last lines:\n  " + string.Join("\n  ", tail);
+        if (failure is not null) return (failure.Describe(name) + $"\nThe executed notebook is kept for inspection: {output}", stopped);
         int pictures = ExecutedNotebookReader.PictureCount(executed);
         log.WriteLine($"    done in {Format(watch.Elapsed)}: {pictures} pictures -> {output}");
-        return options.Check ? CheckExecuted(name, executed, pictures) : null;
+        return (options.Check ? CheckExecuted(name, executed, pictures) : null, stopped);
     }
+
+    private string EndedEarly(string name, NotebookExecutionOutcome outcome, string partial, ExecutorRun run)
+    {
+        var text = new StringBuilder($"{name}: {outcome.Message}.");
+        JsonNode? kept = File.Exists(partial) ? JsonNode.Parse(File.ReadAllText(partial)) : null;
+        if (kept is not null && outcome.CellNumber is int cell)
+            text.Append($"\n  Cell {cell}: \"{ExecutedNotebookReader.CellFirstLine(kept, cell)}\"");
+        if (outcome.Status == "timed-out")
+            text.Append($"\n  The limit is {DurationText.Describe(options.CellTimeout)}; allow longer cells with gan run --cell-timeout (minutes, or e.g. 90s, 2h).");
+        if (outcome.Status is "failed")
+            text.Append(LastLines(run));
+        if (kept is not null && ExecutedNotebookReader.FirstFailure(kept) is { } earlier && earlier.CellNumber < (outcome.CellNumber ?? int.MaxValue))
+            text.Append($"\n  An earlier cell had failed too: {earlier.Describe(name)}");
+        text.Append(kept is not null
+            ? $"\nThe partially executed notebook ({outcome.CellsDone} code cell{(outcome.CellsDone == 1 ? "" : "s")} run, with their outputs"
+              + (outcome.CellNumber is int marked ? $"; cell {marked} is marked" : "") + $") is kept: {partial}"
+            : $"\nNo partial notebook was written ({partial} is missing).");
+        return text.ToString();
+    }
+
+    private string Unfinished(string name, ExecutorRun run, string partial)
+    {
+        var what = run.ExitCode == -1 ? $"the notebook executor could not be started ({options.PythonCommand})"
+            : run.KilledAfterGracePeriod ? $"the run was stopped, and the notebook executor was killed with its kernel after not stopping within {options.StopGracePeriod.TotalSeconds:0} s"
+            : $"the notebook executor ended with exit code {run.ExitCode} without a result";
+        var fix = run.ExitCode is -1 or 2 && !run.StopRequested
+            ? "\n  The runner needs Debian's python3-nbclient and python3-nbformat: sudo environment/setup.sh" : "";
+        var kept = File.Exists(partial) ? $"\nThe cells executed before that are kept: {partial}" : "";
+        return $"{name}: {what}.{fix}{LastLines(run)}{kept}";
+    }
+
+    private static string LastLines(ExecutorRun run) =>
+        run.LastLines.Count == 0 ? "" : "\n  Last lines:\n    " + string.Join("\n    ", run.LastLines);
 
     private string? CheckExecuted(string name, JsonNode executed, int pictures)
     {
@@ -113,11 +124,15 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
         return SampleFileCheck.Check(Path.GetFileNameWithoutExtension(name), log);
     }
 
-    private static int CountCodeCells(string notebook)
+    private static List<int> CodeCellNumbers(string notebook)
     {
-        var json = JsonNode.Parse(File.ReadAllText(notebook));
-        return (json?["cells"]?.AsArray() ?? []).Count(c => (string?)c?["cell_type"] == "code");
+        var cells = JsonNode.Parse(File.ReadAllText(notebook))?["cells"]?.AsArray() ?? [];
+        var numbers = new List<int>();
+        for (int i = 0; i < cells.Count; i++)
+            if ((string?)cells[i]?["cell_type"] == "code" && ExecutedNotebookReader.JoinText(cells[i]?["source"]).Trim().Length > 0)
+                numbers.Add(i + 1);
+        return numbers;
     }
 
-    private static string Format(TimeSpan t) => t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss") : t.ToString(@"m\:ss");
+    internal static string Format(TimeSpan t) => t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss") : t.ToString(@"m\:ss");
 }

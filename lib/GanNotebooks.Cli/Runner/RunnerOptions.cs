@@ -12,11 +12,23 @@ public sealed record RunnerOptions
     /// <summary>Run with the quick profile (GAN_PROFILE=quick): fewer steps, same code.</summary>
     public bool Quick { get; init; }
 
-    /// <summary>Longest a single cell may run before the run is stopped. Default 30 minutes.</summary>
+    /// <summary>
+    /// Longest a single cell may run (whole seconds, at least 1). A cell that runs longer ends the run; the notebook
+    /// executed so far is kept as <c>&lt;name&gt;.partial.ipynb</c>. Default 30 minutes.
+    /// </summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>The nbconvert program. Default: jupyter-nbconvert on the PATH.</summary>
-    public string NbconvertCommand { get; init; } = "jupyter-nbconvert";
+    /// <summary>
+    /// The Python that runs the notebook executor; it needs nbclient and nbformat. Default: Debian's
+    /// <c>/usr/bin/python3</c>, where <c>environment/setup.sh</c> installs python3-nbclient.
+    /// </summary>
+    public string PythonCommand { get; init; } = "/usr/bin/python3";
+
+    /// <summary>
+    /// How long a stopped run (Ctrl-C, SIGTERM) waits for the executor to save the partial notebook and shut the
+    /// kernel down before it kills both. Default 10 s.
+    /// </summary>
+    public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The resolved output folder.</summary>
     public string Output => OutputDirectory ?? Path.Combine(GanNotebooks.IO.KitPaths.ArtifactsRoot, "executed");

@@ -5,7 +5,7 @@ using GanNotebooks.Data;
 namespace GanNotebooks.Tests.Checkpoints;
 
 /// <summary>
-/// The entry point of this assembly when run as a program (<c>dotnet GanNotebooks.Tests.dll checkpoint-writer
+/// A child program of the tests, started through <see cref="TestHostProgram"/> (<c>dotnet GanNotebooks.Tests.dll checkpoint-writer
 /// &lt;folder&gt; [default|small]</c>): resumes the default MLP GAN (or a smaller one, 2.6 MB a checkpoint) from the folder's newest checkpoint, then trains one step and saves
 /// a checkpoint, again and again, printing "writing" when the file is opened and "saved &lt;step&gt; &lt;ms of writing&gt;" after each save, until it is killed (or after 60 s).
 /// </summary>
@@ -13,7 +13,7 @@ public static class CheckpointWriterProgram
 {
     public const string Command = "checkpoint-writer";
 
-    public static int Main(string[] args)
+    public static int Run(string[] args)
     {
         if (args.Length is < 2 or > 3 || args[0] != Command || (args.Length == 3 && args[2] is not ("default" or "small")))
         {

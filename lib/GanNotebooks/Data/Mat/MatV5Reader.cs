@@ -6,8 +6,8 @@ namespace GanNotebooks.Data.Mat;
 
 /// <summary>
 /// Reads numeric arrays from MATLAB v5 .mat files (the format of SVHN's <c>train_32x32.mat</c>): the 128-byte
-/// header, plain and zlib-compressed data elements, the small-element form, and values stored in a narrower type
-/// than their class. Everything is validated before it is allocated: the header, each element's length against
+/// header, plain and zlib-compressed data elements (their Adler-32 checksum verified), the small-element form, and
+/// values stored in a narrower type than their class. Everything is validated before it is allocated: the header, each element's length against
 /// what is left of the file, dimensions against the data length and against <see cref="MaxElements"/>. A damaged
 /// or truncated file raises <see cref="DataFileException"/> naming the file; nothing is half-loaded. Only
 /// little-endian files and numeric (non-complex, non-sparse) arrays are read; other variables are skipped.
@@ -95,12 +95,27 @@ public sealed class MatV5Reader
             var (type, size, small) = ReadTag(inflating, $"the compressed element at offset {offset}");
             if (small || type != MiMatrix) return null;
             if (size > MaxElements * 8 + 4096) throw Damaged($"the compressed element at offset {offset} claims {size:N0} bytes, more than this reader accepts.");
-            return ReadMatrix(new Budget(inflating, size), names);
+            var matrix = new Budget(inflating, size);
+            var array = ReadMatrix(matrix, names);
+            if (array is not null) ReadToTheChecksum(inflating, matrix, offset);
+            return array;
         }
         catch (InvalidDataException e)
         {
             throw Damaged($"the compressed element at offset {offset} is corrupt ({e.Message}).");
         }
+    }
+
+    // Damaged compressed data can still inflate, to other values: the stream must end right after the array (and its
+    // padding), and reading it to its end makes zlib check its Adler-32 checksum. Without this, such damage goes unnoticed.
+    private void ReadToTheChecksum(Stream inflating, Budget matrix, long offset)
+    {
+        var rest = new byte[4096];
+        while (matrix.Remaining > 0)
+            if (matrix.Read(rest, 0, (int)Math.Min(rest.Length, matrix.Remaining)) == 0)
+                throw Damaged($"truncated: the compressed element at offset {offset} ends inside its array.");
+        if (inflating.Read(rest, 0, 1) > 0)
+            throw Damaged($"the compressed element at offset {offset} holds more than its array.");
     }
 
     private MatArray? ReadMatrix(Budget matrix, IReadOnlySet<string>? names)

@@ -75,6 +75,23 @@ public sealed class MatV5ReaderTests
     }
 
     [Fact]
+    public void Damage_inside_compressed_values_that_still_inflates_is_rejected()
+    {
+        var bytes = File.ReadAllBytes(FixturePaths.Of("mat", "svhn-like-compressed.mat"));
+        Assert.Equal(15, BitConverter.ToInt32(bytes, 128));     // the first element is compressed and holds X
+        Assert.Equal(905, BitConverter.ToInt32(bytes, 132));    // its zlib stream: bytes 136 to 1040
+        new byte[] { 0xE7, 0xB2, 0xC9 }.CopyTo(bytes, 795);     // found by the corruption property: X still inflates, to other values and more of them
+        using var folder = new TempFolder();
+        var path = folder.File("damaged-values.mat");
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<DataFileException>(() => new MatV5Reader(path).Read(new HashSet<string> { "X", "y" }));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("the compressed element at offset 128", error.Message);
+    }
+
+    [Fact]
     public void Impossible_dimensions_are_rejected_before_allocating()
     {
         var bytes = File.ReadAllBytes(FixturePaths.Of("mat", "svhn-like.mat"));

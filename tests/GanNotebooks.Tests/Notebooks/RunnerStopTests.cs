@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using GanNotebooks.Cli.Runner;
+
+namespace GanNotebooks.Tests.Notebooks;
+
+/// <summary>
+/// <c>gan run</c> as a real child process, signalled while a long cell runs: the executor and the kernel it started
+/// must be gone within seconds, the partial notebook kept, the exit code non-zero. Processes are found by PID and
+/// process group, so nobody else's kernels are touched.
+/// </summary>
+public sealed class RunnerStopTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    [RequiresNotebookKernelFact]
+    public void Ctrl_C_stops_the_kernel_keeps_the_partial_notebook_and_exits_non_zero() =>
+        StopsEverything(ProcessSignals.Interrupt, expectedExitCode: NotebookRunner.StoppedExitCode, "Ctrl-C");
+
+    [RequiresNotebookKernelFact]
+    public void SIGTERM_stops_the_kernel_keeps_the_partial_notebook_and_exits_non_zero() =>
+        StopsEverything(ProcessSignals.Terminate, expectedExitCode: NotebookRunner.StoppedExitCode, "SIGTERM");
+
+    [RequiresNotebookKernelFact]
+    public void Killing_the_runner_outright_still_ends_the_kernel_and_keeps_the_partial_notebook() =>
+        StopsEverything(ProcessSignals.Kill, expectedExitCode: 128 + ProcessSignals.Kill, "the runner exited");
+
+    private static void StopsEverything(int signal, int expectedExitCode, string reasonInNotebook)
+    {
+        using var scratch = new ScratchNotebooks();
+        var notebook = scratch.Write("long-cell",
+            "Console.WriteLine(\"before the long cell \" + (6 * 7));",
+            "System.Threading.Thread.Sleep(600_000);",
+            "Console.WriteLine(\"never printed\");");
+        using var runner = new RunnerProcess(scratch, notebook);
+        runner.WaitForLine("cell 3 (code cell 2/3) started");
+        Thread.Sleep(500);   // the cell is now running in the kernel
+
+        var tree = ProcessTable.Descendants(runner.Pid);
+        var ownGroup = ProcessTable.Read(Environment.ProcessId)!.ProcessGroup;
+        var groups = tree.Select(p => p.ProcessGroup).Where(g => g != ownGroup).Distinct().ToList();
+        Assert.True(tree.Count >= 2, $"expected the executor and the kernel under the runner, found {tree.Count} processes");
+        Assert.NotEmpty(groups);   // the kernel runs in a session of its own
+
+        var clock = Stopwatch.StartNew();
+        Assert.True(ProcessSignals.Send(runner.Pid, signal));
+        Assert.True(runner.WaitForExit(Deadline), $"gan run still running {Deadline} after signal {signal}:\n{runner.Output}");
+        var left = WaitUntilGone(tree, groups, clock);
+        Assert.True(left.Count == 0, $"still running {clock.Elapsed} after signal {signal}: " +
+            string.Join(", ", left.Select(p => $"pid {p.Pid} (group {p.ProcessGroup}, state {p.State})")) + "\n" + runner.Output);
+
+        Assert.Equal(expectedExitCode, runner.ExitCode);
+        var partial = scratch.ReadOutput("long-cell.partial.ipynb");
+        Assert.Contains("before the long cell 42", partial["cells"]![1]!["outputs"]!.ToJsonString());
+        var marker = partial["cells"]![2]!["metadata"]!["gan_runner"]!;
+        Assert.Equal("stopped", (string?)marker["status"]);
+        Assert.Contains($"the run was stopped ({reasonInNotebook}) while cell 3 was running", (string?)marker["message"]);
+        if (signal != ProcessSignals.Kill)
+            Assert.Contains("STOPPED long-cell.ipynb: the run was stopped", runner.Output);
+    }
+
+    private static List<ProcessEntry> WaitUntilGone(IReadOnlyList<ProcessEntry> tree, IReadOnlyList<int> groups, Stopwatch clock)
+    {
+        while (true)
+        {
+            var left = tree.Where(p => ProcessTable.IsRunning(p.Pid))
+                .Concat(groups.SelectMany(ProcessTable.RunningInGroup))
+                .DistinctBy(p => p.Pid).ToList();
+            if (left.Count == 0 || clock.Elapsed > Deadline) return left;
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary><c>dotnet gan.dll run --output … notebook</c>, its output collected line by line.</summary>
+    private sealed class RunnerProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly BlockingCollection<string> _lines = new();
+        private readonly ConcurrentQueue<string> _all = new();
+
+        public RunnerProcess(ScratchNotebooks scratch, string notebook)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = scratch.RepoRoot };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gan.dll"), "run", "--output", scratch.Output, notebook })
+                start.ArgumentList.Add(arg);
+            _process = Process.Start(start)!;
+            _process.OutputDataReceived += (_, e) => Add(e.Data);
+            _process.ErrorDataReceived += (_, e) => Add(e.Data is null ? null : "stderr: " + e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public int Pid => _process.Id;
+
+        public int ExitCode => _process.ExitCode;
+
+        public string Output => string.Join("\n", _all);
+
+        public void WaitForLine(string text)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (DateTime.UtcNow < deadline && _lines.TryTake(out var line, deadline - DateTime.UtcNow))
+                if (line.Contains(text, StringComparison.Ordinal)) return;
+            throw new TimeoutException($"gan run never printed '{text}'; it printed:\n{Output}");
+        }
+
+        public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+        private void Add(string? line)
+        {
+            if (line is null) return;
+            _all.Enqueue(line);
+            _lines.Add(line);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+        }
+    }
+}
