@@ -46,4 +46,28 @@ public static class ProcessTable
     /// <summary>Running processes whose process group is <paramref name="processGroup"/>.</summary>
     public static IReadOnlyList<ProcessEntry> RunningInGroup(int processGroup) =>
         Snapshot().Where(p => p.ProcessGroup == processGroup && p.State is not ('Z' or 'X')).ToList();
+
+    /// <summary>The process groups of <paramref name="processes"/> other than this process's own (a kernel runs in a group of its own).</summary>
+    public static IReadOnlyList<int> OtherGroups(IEnumerable<ProcessEntry> processes)
+    {
+        var ownGroup = Read(Environment.ProcessId)!.ProcessGroup;
+        return processes.Select(p => p.ProcessGroup).Where(g => g != ownGroup).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> until none of <paramref name="processes"/> and nothing in
+    /// <paramref name="groups"/> runs; returns what still runs (empty when all are gone).
+    /// </summary>
+    public static IReadOnlyList<ProcessEntry> WaitUntilGone(IReadOnlyList<ProcessEntry> processes, IReadOnlyList<int> groups, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var left = processes.Where(p => IsRunning(p.Pid))
+                .Concat(groups.SelectMany(RunningInGroup))
+                .DistinctBy(p => p.Pid).ToList();
+            if (left.Count == 0 || DateTime.UtcNow > deadline) return left;
+            Thread.Sleep(100);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using GanNotebooks.Cli.Runner;
 
@@ -32,20 +31,19 @@ public sealed class RunnerStopTests
             "Console.WriteLine(\"before the long cell \" + (6 * 7));",
             "System.Threading.Thread.Sleep(600_000);",
             "Console.WriteLine(\"never printed\");");
-        using var runner = new RunnerProcess(scratch, notebook);
+        using var runner = new RunnerProcess(scratch, [notebook]);
         runner.WaitForLine("cell 3 (code cell 2/3) started");
         Thread.Sleep(500);   // the cell is now running in the kernel
 
         var tree = ProcessTable.Descendants(runner.Pid);
-        var ownGroup = ProcessTable.Read(Environment.ProcessId)!.ProcessGroup;
-        var groups = tree.Select(p => p.ProcessGroup).Where(g => g != ownGroup).Distinct().ToList();
+        var groups = ProcessTable.OtherGroups(tree);
         Assert.True(tree.Count >= 2, $"expected the executor and the kernel under the runner, found {tree.Count} processes");
         Assert.NotEmpty(groups);   // the kernel runs in a session of its own
 
         var clock = Stopwatch.StartNew();
         Assert.True(ProcessSignals.Send(runner.Pid, signal));
         Assert.True(runner.WaitForExit(Deadline), $"gan run still running {Deadline} after signal {signal}:\n{runner.Output}");
-        var left = WaitUntilGone(tree, groups, clock);
+        var left = ProcessTable.WaitUntilGone(tree, groups, Deadline - clock.Elapsed);
         Assert.True(left.Count == 0, $"still running {clock.Elapsed} after signal {signal}: " +
             string.Join(", ", left.Select(p => $"pid {p.Pid} (group {p.ProcessGroup}, state {p.State})")) + "\n" + runner.Output);
 
@@ -57,66 +55,5 @@ public sealed class RunnerStopTests
         Assert.Contains($"the run was stopped ({reasonInNotebook}) while cell 3 was running", (string?)marker["message"]);
         if (signal != ProcessSignals.Kill)
             Assert.Contains("STOPPED long-cell.ipynb: the run was stopped", runner.Output);
-    }
-
-    private static List<ProcessEntry> WaitUntilGone(IReadOnlyList<ProcessEntry> tree, IReadOnlyList<int> groups, Stopwatch clock)
-    {
-        while (true)
-        {
-            var left = tree.Where(p => ProcessTable.IsRunning(p.Pid))
-                .Concat(groups.SelectMany(ProcessTable.RunningInGroup))
-                .DistinctBy(p => p.Pid).ToList();
-            if (left.Count == 0 || clock.Elapsed > Deadline) return left;
-            Thread.Sleep(100);
-        }
-    }
-
-    /// <summary><c>dotnet gan.dll run --output … notebook</c>, its output collected line by line.</summary>
-    private sealed class RunnerProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly BlockingCollection<string> _lines = new();
-        private readonly ConcurrentQueue<string> _all = new();
-
-        public RunnerProcess(ScratchNotebooks scratch, string notebook)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = scratch.RepoRoot };
-            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gan.dll"), "run", "--output", scratch.Output, notebook })
-                start.ArgumentList.Add(arg);
-            _process = Process.Start(start)!;
-            _process.OutputDataReceived += (_, e) => Add(e.Data);
-            _process.ErrorDataReceived += (_, e) => Add(e.Data is null ? null : "stderr: " + e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public int Pid => _process.Id;
-
-        public int ExitCode => _process.ExitCode;
-
-        public string Output => string.Join("\n", _all);
-
-        public void WaitForLine(string text)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (DateTime.UtcNow < deadline && _lines.TryTake(out var line, deadline - DateTime.UtcNow))
-                if (line.Contains(text, StringComparison.Ordinal)) return;
-            throw new TimeoutException($"gan run never printed '{text}'; it printed:\n{Output}");
-        }
-
-        public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
-
-        private void Add(string? line)
-        {
-            if (line is null) return;
-            _all.Enqueue(line);
-            _lines.Add(line);
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            _process.Dispose();
-        }
     }
 }
