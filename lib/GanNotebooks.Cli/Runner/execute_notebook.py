@@ -7,8 +7,9 @@ runner reads them). The notebook is saved after every cell, atomically (temporar
   <output-dir>/<name>.partial.ipynb  while running, and when the run ends early
   <output-dir>/<name>.ipynb          when every cell ran (the partial file is then removed)
 
-A run ends early when a cell exceeds the time limit, when the kernel dies, or when this process is asked to stop
-(SIGINT, SIGTERM, SIGHUP, or the parent process exits). The cell that was running is marked (an error output and
+A run ends early when a cell exceeds its time limit, when the cells together exceed the notebook's time limit (counted
+from the first cell's start; the kernel's start has nbclient's own limit), when the kernel dies, or when this process is
+asked to stop (SIGINT, SIGTERM, SIGHUP, or the parent process exits). The cell that was running is marked (an error output and
 cell metadata "gan_runner"), the kernel's whole process group is killed, and the partial notebook is written.
 
 Lines on standard output that start with "@gan " tell the parent what happens:
@@ -18,7 +19,7 @@ Lines on standard output that start with "@gan " tell the parent what happens:
   @gan outcome <json>           the last line: status, cell, message, notebook path
 
 Exit codes: 0 every cell ran; 3 a cell timed out; 4 the kernel died; 5 stopped; 6 the kernel did not start;
-2 bad arguments or nbclient missing.
+7 the notebook's time limit passed; 2 bad arguments or nbclient missing.
 """
 
 import argparse
@@ -29,7 +30,7 @@ import signal
 import sys
 import tempfile
 
-EXIT_CODES = {"completed": 0, "timed-out": 3, "kernel-died": 4, "stopped": 5, "failed": 6}
+EXIT_CODES = {"completed": 0, "timed-out": 3, "kernel-died": 4, "stopped": 5, "failed": 6, "notebook-timed-out": 7}
 MARKER = "gan_runner"
 STOP_REASONS = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "the terminal closed, SIGHUP"}
 UMASK = os.umask(0)
@@ -42,6 +43,8 @@ def parse_arguments():
     parser.add_argument("--output-dir", required=True, help="where the executed (or partial) notebook goes")
     parser.add_argument("--kernel", required=True, help="the kernel spec name")
     parser.add_argument("--cell-timeout", type=int, required=True, help="whole seconds one cell may run")
+    parser.add_argument("--notebook-timeout", type=int, default=None,
+                        help="whole seconds all cells together may run, from the first cell's start (default: no limit)")
     parser.add_argument("--cwd", required=True, help="the kernel's working directory")
     return parser.parse_args()
 
@@ -95,6 +98,8 @@ class NotebookExecution:
         self.cells_done = 0
         self.kernel_pgid = None
         self.stop_reason = None
+        self.stop_status = None
+        self.deadline = None
         self.work = None
 
     async def run(self):
@@ -111,6 +116,8 @@ class NotebookExecution:
             outcome = self.failure_outcome(error)
         finally:
             watcher.cancel()
+            if self.deadline is not None:
+                self.deadline.cancel()
             await self.shutdown_kernel(immediately=outcome is None or outcome["status"] != "completed")
         if outcome["status"] == "completed":
             self.save(self.final_path)
@@ -123,10 +130,11 @@ class NotebookExecution:
         announce("outcome", json.dumps(outcome))
         return EXIT_CODES[outcome["status"]]
 
-    def request_stop(self, reason):
+    def request_stop(self, reason, status="stopped"):
         if self.stop_reason is not None:
             return
         self.stop_reason = reason
+        self.stop_status = status
         if self.work is not None:
             self.work.cancel()
 
@@ -145,6 +153,9 @@ class NotebookExecution:
         self.kernel_pgid = getattr(provisioner, "pgid", None)
         announce("kernel", getattr(provisioner, "pid", None) or 0, self.kernel_pgid or 0)
         await client.async_start_new_kernel_client()
+        if self.args.notebook_timeout is not None:
+            self.deadline = asyncio.get_running_loop().call_later(
+                self.args.notebook_timeout, self.request_stop, "the notebook's time limit", "notebook-timed-out")
         for index, cell in enumerate(self.notebook.cells):
             if cell.cell_type != "code" or not cell.source.strip():
                 continue
@@ -159,6 +170,10 @@ class NotebookExecution:
     def failure_outcome(self, error):
         cell = self.running_cell
         where = f"cell {cell + 1}" if cell is not None else None
+        if self.stop_status == "notebook-timed-out":
+            during = f"while running {where}" if where else "between cells"
+            limit = describe_seconds(self.args.notebook_timeout)
+            return self.outcome("notebook-timed-out", cell, f"stopped after {limit}, the notebook's time limit, {during}")
         if self.stop_reason is not None:
             during = f"while {where} was running" if where else "while the kernel was starting" if self.cells_done == 0 else "between cells"
             return self.outcome("stopped", cell, f"the run was stopped ({self.stop_reason}) {during}")
@@ -178,6 +193,7 @@ class NotebookExecution:
             "cells_done": self.cells_done,
             "message": message,
             "cell_timeout_seconds": self.args.cell_timeout,
+            "notebook_timeout_seconds": self.args.notebook_timeout,
         }
 
     def kernel_exit_code(self):
@@ -212,7 +228,8 @@ class NotebookExecution:
             return
         cell = self.notebook.cells[outcome["cell"] - 1]
         cell.metadata[MARKER] = {"status": outcome["status"], "message": outcome["message"]}
-        names = {"timed-out": "CellTimedOut", "kernel-died": "KernelDied", "stopped": "RunStopped", "failed": "RunFailed"}
+        names = {"timed-out": "CellTimedOut", "kernel-died": "KernelDied", "stopped": "RunStopped", "failed": "RunFailed",
+                 "notebook-timed-out": "NotebookTimedOut"}
         cell.setdefault("outputs", []).append(self.nbformat.v4.new_output(
             "error", ename=names[outcome["status"]], evalue=outcome["message"], traceback=[outcome["message"]]))
 
