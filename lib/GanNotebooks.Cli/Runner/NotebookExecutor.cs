@@ -15,7 +15,7 @@ internal sealed class NotebookExecutor(RunnerOptions options, TextWriter log, Fu
     /// <summary>The executor script, copied beside gan.dll at build time.</summary>
     public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Runner", "execute_notebook.py");
 
-    public async Task<ExecutorRun> RunAsync(string notebook, string jupyterPath, IReadOnlyList<int> codeCells,
+    public async Task<ExecutorRun> RunAsync(string notebook, NotebookLimits limits, string jupyterPath, IReadOnlyList<int> codeCells,
         CancellationToken cancellation)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebook))!;
@@ -28,9 +28,14 @@ internal sealed class NotebookExecutor(RunnerOptions options, TextWriter log, Fu
         foreach (var arg in new[]
                  {
                      ScriptPath, "--notebook", Path.GetFullPath(notebook), "--output-dir", options.Output,
-                     "--kernel", KernelSpec.Name, "--cell-timeout", WholeSeconds(options.CellTimeout), "--cwd", folder,
+                     "--kernel", KernelSpec.Name, "--cell-timeout", WholeSeconds(limits.CellTimeout), "--cwd", folder,
                  })
             start.ArgumentList.Add(arg);
+        if (limits.NotebookTimeout is { } whole)
+        {
+            start.ArgumentList.Add("--notebook-timeout");
+            start.ArgumentList.Add(WholeSeconds(whole));
+        }
         var existing = Environment.GetEnvironmentVariable("JUPYTER_PATH");
         start.Environment["JUPYTER_PATH"] = string.IsNullOrEmpty(existing) ? jupyterPath : jupyterPath + Path.PathSeparator + existing;
         start.Environment[RunProfile.Variable] = options.Quick ? "quick" : "full";

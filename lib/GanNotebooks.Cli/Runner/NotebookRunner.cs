@@ -9,13 +9,17 @@ namespace GanNotebooks.Cli.Runner;
 /// Jupyter's nbconvert, driven by the kit's <c>execute_notebook.py</c>), writes executed copies with their outputs,
 /// and stops at the first failure naming the notebook, the cell and the error. Cells run with errors allowed
 /// (otherwise the kernel reports only "compilation error"), so each executed notebook's outputs are read for errors.
-/// A run that ends early (a cell over the time limit, a dead kernel, Ctrl-C) keeps the cells executed so far in
-/// <c>&lt;name&gt;.partial.ipynb</c> beside the executed copies, with the cell that was running marked.
+/// A run that ends early (a cell over its time limit, a notebook over its own, a dead kernel, Ctrl-C) keeps the cells
+/// executed so far in <c>&lt;name&gt;.partial.ipynb</c> beside the executed copies, with the cell that was running
+/// marked. Each notebook's limits (<see cref="NotebookLimitsReader"/>) are read before any notebook runs.
 /// </summary>
 public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
 {
     /// <summary>The exit code of a run stopped by Ctrl-C or SIGTERM.</summary>
     public const int StoppedExitCode = 130;
+
+    /// <summary>The exit code when a notebook's metadata holds an invalid limit: nothing was run.</summary>
+    public const int InvalidLimitsExitCode = 2;
 
     private Func<int> _stopSignal = () => ProcessSignals.Terminate;
 
@@ -23,8 +27,10 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
     public static string PartialNotebookName(string notebook) => Path.GetFileNameWithoutExtension(notebook) + ".partial.ipynb";
 
     /// <summary>
-    /// Runs <paramref name="notebooks"/> in order; returns 0 when all pass, 1 at the first failure, and
-    /// <see cref="StoppedExitCode"/> when <paramref name="cancellation"/> stops the run (the kernel is shut down).
+    /// Runs <paramref name="notebooks"/> in order; returns 0 when all pass, 1 at the first failure (a notebook over
+    /// its time limit included), <see cref="StoppedExitCode"/> when <paramref name="cancellation"/> stops the run (the
+    /// kernel is shut down), and <see cref="InvalidLimitsExitCode"/>, before anything runs, when a notebook's
+    /// metadata sets an invalid limit.
     /// </summary>
     /// <param name="notebooks">The notebook files.</param>
     /// <param name="cancellation">Stops the run: the executor saves the partial notebook and shuts the kernel down.</param>
@@ -32,6 +38,17 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
     public async Task<int> RunAsync(IReadOnlyList<string> notebooks, CancellationToken cancellation = default, Func<int>? stopSignal = null)
     {
         _stopSignal = stopSignal ?? (() => ProcessSignals.Terminate);
+        var limits = new NotebookLimits[notebooks.Count];
+        for (int i = 0; i < notebooks.Count; i++)
+        {
+            if (NotebookLimitsReader.Read(notebooks[i], options, out var error) is not { } read)
+            {
+                log.WriteLine($"INVALID {error}");
+                log.WriteLine("Nothing was run.");
+                return InvalidLimitsExitCode;
+            }
+            limits[i] = read;
+        }
         var jupyterPath = Path.Combine(options.RepoRoot, "build", "jupyter");
         KernelSpec.Write(jupyterPath);
         Directory.CreateDirectory(options.Output);
@@ -39,8 +56,8 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
         for (int i = 0; i < notebooks.Count; i++)
         {
             var name = Path.GetFileName(notebooks[i]);
-            log.WriteLine($"[{i + 1}/{notebooks.Count}] {name} (profile {(options.Quick ? "quick" : "full")})");
-            var (failure, stopped) = await RunOneAsync(notebooks[i], jupyterPath, cancellation);
+            log.WriteLine($"[{i + 1}/{notebooks.Count}] {name} (profile {(options.Quick ? "quick" : "full")}; limits: {limits[i].Summary})");
+            var (failure, stopped) = await RunOneAsync(notebooks[i], limits[i], jupyterPath, cancellation);
             if (failure is not null)
             {
                 log.WriteLine($"{(stopped ? "STOPPED" : "FAILED")} {failure}");
@@ -53,7 +70,8 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
         return 0;
     }
 
-    private async Task<(string? Failure, bool Stopped)> RunOneAsync(string notebook, string jupyterPath, CancellationToken cancellation)
+    private async Task<(string? Failure, bool Stopped)> RunOneAsync(string notebook, NotebookLimits limits, string jupyterPath,
+        CancellationToken cancellation)
     {
         var name = Path.GetFileName(notebook);
         var output = Path.Combine(options.Output, Path.GetFileNameWithoutExtension(name) + ".ipynb");
@@ -63,13 +81,13 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
         if (!File.Exists(NotebookExecutor.ScriptPath))
             return ($"{name}: the notebook executor {NotebookExecutor.ScriptPath} is missing. Rebuild the command line: ./gan build, then ./gan run.", false);
         var watch = Stopwatch.StartNew();
-        var run = await new NotebookExecutor(options, log, _stopSignal).RunAsync(notebook, jupyterPath, CodeCellNumbers(notebook), cancellation);
+        var run = await new NotebookExecutor(options, log, _stopSignal).RunAsync(notebook, limits, jupyterPath, CodeCellNumbers(notebook), cancellation);
         var stopped = run.StopRequested || run.Outcome?.Status == "stopped";
 
         if (run.Outcome is not { } outcome)
             return (Unfinished(name, run, partial), stopped);
         if (!outcome.Completed)
-            return (EndedEarly(name, outcome, partial, run), stopped);
+            return (EndedEarly(name, outcome, limits, partial, run), stopped);
         if (!File.Exists(output))
             return ($"{name}: the executor reported success but wrote no {output}." + LastLines(run), stopped);
 
@@ -81,14 +99,25 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
         return (options.Check ? CheckExecuted(name, executed, pictures) : null, stopped);
     }
 
-    private string EndedEarly(string name, NotebookExecutionOutcome outcome, string partial, ExecutorRun run)
+    private static string EndedEarly(string name, NotebookExecutionOutcome outcome, NotebookLimits limits, string partial, ExecutorRun run)
     {
-        var text = new StringBuilder($"{name}: {outcome.Message}.");
         JsonNode? kept = File.Exists(partial) ? JsonNode.Parse(File.ReadAllText(partial)) : null;
-        if (kept is not null && outcome.CellNumber is int cell)
-            text.Append($"\n  Cell {cell}: \"{ExecutedNotebookReader.CellFirstLine(kept, cell)}\"");
+        var cellLine = kept is not null && outcome.CellNumber is int cell ? ExecutedNotebookReader.CellFirstLine(kept, cell) : null;
+        var text = new StringBuilder($"{name}: {outcome.Message}");
+        if (outcome.Status == "notebook-timed-out")
+        {
+            // "stopped after 10 min, the notebook's time limit, while running cell 19 ("var live = …")."
+            text.Append(cellLine is not null ? $" (\"{cellLine}\")." : ".");
+            text.Append($"\n  {limits.NotebookLimitAdvice()}");
+        }
+        else
+        {
+            text.Append('.');
+            if (cellLine is not null)
+                text.Append($"\n  Cell {outcome.CellNumber}: \"{cellLine}\"");
+        }
         if (outcome.Status == "timed-out")
-            text.Append($"\n  The limit is {DurationText.Describe(options.CellTimeout)}; allow longer cells with gan run --cell-timeout (minutes, or e.g. 90s, 2h).");
+            text.Append($"\n  {limits.CellLimitAdvice()}");
         if (outcome.Status is "failed")
             text.Append(LastLines(run));
         if (kept is not null && ExecutedNotebookReader.FirstFailure(kept) is { } earlier && earlier.CellNumber < (outcome.CellNumber ?? int.MaxValue))

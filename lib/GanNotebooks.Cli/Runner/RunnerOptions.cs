@@ -12,11 +12,22 @@ public sealed record RunnerOptions
     /// <summary>Run with the quick profile (GAN_PROFILE=quick): fewer steps, same code.</summary>
     public bool Quick { get; init; }
 
+    /// <summary>The cell limit when neither the command line nor the notebook's metadata sets one: 30 minutes.</summary>
+    public static TimeSpan DefaultCellTimeout { get; } = TimeSpan.FromMinutes(30);
+
     /// <summary>
-    /// Longest a single cell may run (whole seconds, at least 1). A cell that runs longer ends the run; the notebook
-    /// executed so far is kept as <c>&lt;name&gt;.partial.ipynb</c>. Default 30 minutes.
+    /// Longest a single cell may run (whole seconds, at least 1), as given on the command line: it wins over a
+    /// notebook's own <c>gan.cell_timeout</c> metadata. Null: the notebook's own, else <see cref="DefaultCellTimeout"/>.
+    /// A cell that runs longer ends the run; the notebook executed so far is kept as <c>&lt;name&gt;.partial.ipynb</c>.
     /// </summary>
-    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    public TimeSpan? CellTimeout { get; init; }
+
+    /// <summary>
+    /// Longest all cells of one notebook together may run (whole seconds, counted from the first cell's start), as
+    /// given on the command line: it wins over a notebook's own <c>gan.notebook_timeout</c> metadata. Null: the
+    /// notebook's own, else no limit. When it passes, the running cell is stopped and the partial notebook kept.
+    /// </summary>
+    public TimeSpan? NotebookTimeout { get; init; }
 
     /// <summary>
     /// The Python that runs the notebook executor; it needs nbclient and nbformat. Default: Debian's
