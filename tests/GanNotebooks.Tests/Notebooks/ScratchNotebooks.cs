@@ -25,7 +25,16 @@ public sealed class ScratchNotebooks : IDisposable
     public string Output { get; }
 
     /// <summary>Writes <paramref name="name"/>.ipynb: a markdown cell, then one code cell per source (so code cell k is cell k + 1).</summary>
-    public string Write(string name, params string[] codeCells)
+    public string Write(string name, params string[] codeCells) => Write(name, null, codeCells);
+
+    /// <summary>
+    /// Writes <paramref name="name"/>.ipynb as <see cref="Write(string, string[])"/> does, with <paramref name="runnerSettings"/>
+    /// as the notebook's top-level <c>"gan"</c> metadata (e.g. <c>{"notebook_timeout": "15s"}</c>).
+    /// </summary>
+    public string WriteWithRunnerSettings(string name, JsonNode runnerSettings, params string[] codeCells) =>
+        Write(name, runnerSettings, codeCells);
+
+    private string Write(string name, JsonNode? runnerSettings, string[] codeCells)
     {
         var cells = new JsonArray(new JsonObject
         {
@@ -47,6 +56,8 @@ public sealed class ScratchNotebooks : IDisposable
             },
             ["cells"] = cells,
         };
+        if (runnerSettings is not null)
+            notebook["metadata"]!["gan"] = runnerSettings.DeepClone();
         var path = Path.Combine(Folder, name + ".ipynb");
         File.WriteAllText(path, notebook.ToJsonString());
         return path;
