@@ -48,6 +48,7 @@ public sealed class GanTrainer : IDisposable
             MlpGenerator m => m.Config.LatentSize,
             DcganGenerator d => d.Config.LatentSize,
             ConditionalGenerator c => c.LatentSize,
+            Toy.Toy2DGenerator t => t.Config.LatentSize,
             _ => null,
         };
         if (latent is { } expected && expected != Options.LatentSize)
