@@ -108,6 +108,7 @@ public sealed class GanTrainer : IDisposable
         var discriminatorLoss = lossReal + lossFake;
         ThrowIfNotFinite(discriminatorLoss, "Loss_D");   // before the update: the networks keep their last good weights
         discriminatorLoss.backward();
+        float discriminatorGradientNorm = GradientNorm(discriminator);
         discriminatorOptimizer.step();
 
         // Generator: push D(G(z)) up, through the discriminator just updated (D's weights stay frozen here).
@@ -118,6 +119,7 @@ public sealed class GanTrainer : IDisposable
         if (!float.IsFinite(generatorLoss.item<float>())) SetRequiresGrad(discriminator, true);
         ThrowIfNotFinite(generatorLoss, "Loss_G");
         generatorLoss.backward();
+        float generatorGradientNorm = GradientNorm(generator);
         generatorOptimizer.step();
         SetRequiresGrad(discriminator, true);
 
@@ -128,7 +130,11 @@ public sealed class GanTrainer : IDisposable
             generatorLoss.item<float>(),
             realLogits.sigmoid().mean().item<float>(),
             fakeLogits.sigmoid().mean().item<float>(),
-            fooledLogits.sigmoid().mean().item<float>());
+            fooledLogits.sigmoid().mean().item<float>())
+        {
+            GeneratorGradientNorm = generatorGradientNorm,
+            DiscriminatorGradientNorm = discriminatorGradientNorm,
+        };
         History.Add(metrics);
         Step++;
         return metrics;
@@ -241,6 +247,14 @@ public sealed class GanTrainer : IDisposable
     {
         float value = loss.item<float>();
         if (!float.IsFinite(value)) throw new TrainingDivergedException(Step, name, value);
+    }
+
+    /// <summary>The L2 norm of all gradients of <paramref name="module"/>'s parameters, as one vector.</summary>
+    private static float GradientNorm(nn.Module module)
+    {
+        using var scope = NewDisposeScope();
+        var squares = module.parameters().Select(p => p.grad).OfType<Tensor>().Select(g => g.square().sum()).ToList();
+        return squares.Count == 0 ? 0f : stack(squares).sum().sqrt().item<float>();
     }
 
     private static void SetRequiresGrad(nn.Module module, bool value)

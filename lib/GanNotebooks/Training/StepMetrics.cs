@@ -24,4 +24,18 @@ public readonly record struct StepMetrics(
 {
     /// <summary>Loss_D: the sum of the two discriminator terms.</summary>
     public float DiscriminatorLoss => DiscriminatorLossReal + DiscriminatorLossFake;
+
+    /// <summary>
+    /// The L2 norm of all of G's parameter gradients, taken after G's backward pass and before its optimizer step:
+    /// how hard the loss pushes G. It falls towards 0 with the minimax loss against a discriminator that wins
+    /// (vanishing gradients). NaN when not measured (histories from checkpoints written before it was recorded).
+    /// Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public float GeneratorGradientNorm { get; init; } = float.NaN;
+
+    /// <summary>
+    /// The L2 norm of all of D's parameter gradients after D's backward pass, before its optimizer step. NaN when
+    /// not measured. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public float DiscriminatorGradientNorm { get; init; } = float.NaN;
 }
