@@ -21,6 +21,7 @@ public sealed class GanTrainer : IDisposable
     private readonly optim.Optimizer discriminatorOptimizer;
     private readonly Generator noise;
     private readonly Device device;
+    private GeneratorUpdate latestGenerator = GeneratorUpdate.None;
 
     /// <summary>Sets up the optimizers, the noise generator and the fixed noise.</summary>
     public GanTrainer(nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, GanTrainerOptions? options = null)
@@ -87,6 +88,11 @@ public sealed class GanTrainer : IDisposable
     /// <summary>
     /// One training step on a batch of real images in [-1, 1] (and, for a conditional pair, their labels): D takes a
     /// step to tell them from G's images, then G takes a step to fool the updated D. Returns what the step measured.
+    /// Every step updates D once on the batch it is given; G is updated only on steps that complete a round of
+    /// <see cref="GanTrainerOptions.DiscriminatorSteps"/> D updates, and then
+    /// <see cref="GanTrainerOptions.GeneratorStepsPerDiscriminatorStep"/> times. So <see cref="Step"/> counts D
+    /// updates and batches taken, and on steps without a G update the returned G measurements are those of the
+    /// latest G update (NaN before the first).
     /// </summary>
     public StepMetrics TrainStep(Tensor realImages, Tensor? labels = null)
     {
@@ -97,43 +103,26 @@ public sealed class GanTrainer : IDisposable
         discriminator.train();
         var real = realImages.to(device);
         var realLabels = labels?.to(device);
-        var fakeLabels = Classes is { } classes ? randint(0, classes, [real.shape[0]], ScalarType.Int64, device, generator: noise) : null;
-        var fake = generate(NewNoise(real.shape[0]), fakeLabels);
+        bool updatesGenerator = (Step + 1) % Options.DiscriminatorSteps() == 0;
+        var fakeLabels = NewLabels(real.shape[0]);
+        Tensor fake;
+        using (updatesGenerator ? null : no_grad()) fake = generate(NewNoise(real.shape[0]), fakeLabels);
 
-        // Discriminator: push D(x) up and D(G(z)) down. G's images are detached: this step does not train G.
-        discriminatorOptimizer.zero_grad();
-        var realLogits = discriminate(real, realLabels);
-        var fakeLogits = discriminate(fake.detach(), fakeLabels);
-        var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits, Options.RealLabel);
-        var discriminatorLoss = lossReal + lossFake;
-        ThrowIfNotFinite(discriminatorLoss, "Loss_D");   // before the update: the networks keep their last good weights
-        discriminatorLoss.backward();
-        float discriminatorGradientNorm = GradientNorm(discriminator);
-        discriminatorOptimizer.step();
-
-        // Generator: push D(G(z)) up, through the discriminator just updated (D's weights stay frozen here).
-        generatorOptimizer.zero_grad();
-        SetRequiresGrad(discriminator, false);
-        var fooledLogits = discriminate(fake, fakeLabels);
-        var generatorLoss = GanLosses.Generator(fooledLogits, Options.GeneratorLoss);
-        if (!float.IsFinite(generatorLoss.item<float>())) SetRequiresGrad(discriminator, true);
-        ThrowIfNotFinite(generatorLoss, "Loss_G");
-        generatorLoss.backward();
-        float generatorGradientNorm = GradientNorm(generator);
-        generatorOptimizer.step();
-        SetRequiresGrad(discriminator, true);
-
-        var metrics = new StepMetrics(
-            Step,
-            lossReal.item<float>(),
-            lossFake.item<float>(),
-            generatorLoss.item<float>(),
-            realLogits.sigmoid().mean().item<float>(),
-            fakeLogits.sigmoid().mean().item<float>(),
-            fooledLogits.sigmoid().mean().item<float>())
+        var d = UpdateDiscriminator(real, realLabels, fake.detach(), fakeLabels);
+        for (int k = 0; updatesGenerator && k < Options.GeneratorStepsPerDiscriminatorStep; k++)
         {
-            GeneratorGradientNorm = generatorGradientNorm,
-            DiscriminatorGradientNorm = discriminatorGradientNorm,
+            if (k > 0)
+            {
+                fakeLabels = NewLabels(real.shape[0]);
+                fake = generate(NewNoise(real.shape[0]), fakeLabels);
+            }
+            latestGenerator = UpdateGenerator(fake, fakeLabels);
+        }
+
+        var metrics = new StepMetrics(Step, d.LossReal, d.LossFake, latestGenerator.Loss, d.MeanReal, d.MeanFake, latestGenerator.MeanFake)
+        {
+            GeneratorGradientNorm = latestGenerator.GradientNorm,
+            DiscriminatorGradientNorm = d.GradientNorm,
         };
         History.Add(metrics);
         Step++;
@@ -228,8 +217,13 @@ public sealed class GanTrainer : IDisposable
     /// <summary>The trainer's own noise generator (on the networks' device).</summary>
     internal Generator NoiseGenerator => noise;
 
-    /// <summary>Sets the step count after a checkpoint was loaded.</summary>
-    internal void RestoreStep(long step) => Step = step;
+    /// <summary>Sets the step count after a checkpoint was loaded (and its history restored).</summary>
+    internal void RestoreStep(long step)
+    {
+        Step = step;
+        latestGenerator = History.Count == 0 ? GeneratorUpdate.None
+            : new GeneratorUpdate(History.Steps[^1].GeneratorLoss, History.Steps[^1].DOfGAfterUpdate, History.Steps[^1].GeneratorGradientNorm);
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -249,6 +243,49 @@ public sealed class GanTrainer : IDisposable
         if (!float.IsFinite(value)) throw new TrainingDivergedException(Step, name, value);
     }
 
+    /// <summary>
+    /// One D update: push D(x) up and D(G(z)) down. <paramref name="fake"/> is detached: this update does not train
+    /// G. The loss is checked before the update, so on a non-finite loss the networks keep their last good weights.
+    /// </summary>
+    private DiscriminatorUpdate UpdateDiscriminator(Tensor real, Tensor? realLabels, Tensor fake, Tensor? fakeLabels)
+    {
+        discriminatorOptimizer.zero_grad();
+        var realLogits = discriminate(real, realLabels);
+        var fakeLogits = discriminate(fake, fakeLabels);
+        var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits, Options.RealLabel);
+        var loss = lossReal + lossFake;
+        ThrowIfNotFinite(loss, "Loss_D");
+        loss.backward();
+        float gradientNorm = GradientNorm(discriminator);
+        discriminatorOptimizer.step();
+        return new DiscriminatorUpdate(lossReal.item<float>(), lossFake.item<float>(),
+            realLogits.sigmoid().mean().item<float>(), fakeLogits.sigmoid().mean().item<float>(), gradientNorm);
+    }
+
+    /// <summary>One G update: push D(G(z)) up, through the discriminator as it now is (D's weights stay frozen here).</summary>
+    private GeneratorUpdate UpdateGenerator(Tensor fake, Tensor? fakeLabels)
+    {
+        generatorOptimizer.zero_grad();
+        SetRequiresGrad(discriminator, false);
+        try
+        {
+            var fooledLogits = discriminate(fake, fakeLabels);
+            var loss = GanLosses.Generator(fooledLogits, Options.GeneratorLoss);
+            ThrowIfNotFinite(loss, "Loss_G");
+            loss.backward();
+            float gradientNorm = GradientNorm(generator);
+            generatorOptimizer.step();
+            return new GeneratorUpdate(loss.item<float>(), fooledLogits.sigmoid().mean().item<float>(), gradientNorm);
+        }
+        finally
+        {
+            SetRequiresGrad(discriminator, true);
+        }
+    }
+
+    private Tensor? NewLabels(long count) =>
+        Classes is { } classes ? randint(0, classes, [count], ScalarType.Int64, device, generator: noise) : null;
+
     /// <summary>The L2 norm of all gradients of <paramref name="module"/>'s parameters, as one vector.</summary>
     private static float GradientNorm(nn.Module module)
     {
@@ -260,5 +297,14 @@ public sealed class GanTrainer : IDisposable
     private static void SetRequiresGrad(nn.Module module, bool value)
     {
         foreach (var p in module.parameters()) p.requires_grad = value;
+    }
+
+    /// <summary>What one D update measured: its two loss terms, D's mean output on real and generated images, its gradient norm.</summary>
+    private readonly record struct DiscriminatorUpdate(float LossReal, float LossFake, float MeanReal, float MeanFake, float GradientNorm);
+
+    /// <summary>What one G update measured: its loss, D's mean output on its images, its gradient norm.</summary>
+    private readonly record struct GeneratorUpdate(float Loss, float MeanFake, float GradientNorm)
+    {
+        public static GeneratorUpdate None { get; } = new(float.NaN, float.NaN, float.NaN);
     }
 }

@@ -12,10 +12,14 @@ public sealed record GanTrainerOptions
     /// <summary>Which generator loss. Default <see cref="GeneratorLossKind.NonSaturating"/>.</summary>
     public GeneratorLossKind GeneratorLoss { get; init; } = GeneratorLossKind.NonSaturating;
 
-    /// <summary>The discriminator's optimizer. Default Adam, 2e-4, β1 = 0.5.</summary>
+    /// <summary>
+    /// The discriminator's optimizer. Default Adam, 2e-4, β1 = 0.5. A learning rate different from
+    /// <see cref="GeneratorOptimizer"/>'s gives the two-time-scale update rule (TTUR, Heusel et al. 2017), e.g. D at
+    /// 4e-4 and G at 1e-4; each network's optimizer uses its own settings (notebook 06-failure-modes).
+    /// </summary>
     public OptimizerSettings DiscriminatorOptimizer { get; init; } = new();
 
-    /// <summary>The generator's optimizer. Default Adam, 2e-4, β1 = 0.5.</summary>
+    /// <summary>The generator's optimizer. Default Adam, 2e-4, β1 = 0.5. See <see cref="DiscriminatorOptimizer"/> for TTUR.</summary>
     public OptimizerSettings GeneratorOptimizer { get; init; } = new();
 
     /// <summary>Seed of the trainer's noise generator (fixed noise, then per-step noise). Default 42.</summary>
@@ -30,9 +34,34 @@ public sealed record GanTrainerOptions
     /// </summary>
     public double RealLabel { get; init; } = 1.0;
 
+    /// <summary>
+    /// D updates per G update (n_D of the D:G update ratio): each <see cref="GanTrainer.TrainStep"/> takes one real
+    /// batch and updates D once; G is updated on every n_D-th step, after the n_D-th D update, and the steps in
+    /// between report G's latest measurements. Null (the default) means 1, the ratio of the original GAN. Larger
+    /// values make D stronger relative to G. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public int? DiscriminatorStepsPerGeneratorStep { get; init; }
+
+    /// <summary>
+    /// G updates after each round of D updates (n_G), each on freshly drawn noise (the first reuses the step's
+    /// generated batch). Default 1. Values above 1 make G stronger relative to D; at most one of n_D and n_G may be
+    /// above 1. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public int GeneratorStepsPerDiscriminatorStep { get; init; } = 1;
+
+    /// <summary>The number of D updates per G update in effect: <see cref="DiscriminatorStepsPerGeneratorStep"/>, or 1 when it is not set.</summary>
+    public int DiscriminatorSteps() => DiscriminatorStepsPerGeneratorStep ?? 1;
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public GanTrainerOptions Validate()
     {
+        if (DiscriminatorStepsPerGeneratorStep is { } nD && nD is < 1 or > 100)
+            throw new ArgumentException($"GanTrainerOptions.DiscriminatorStepsPerGeneratorStep = {nD} must be from 1 to 100 (or null for the default).", nameof(DiscriminatorStepsPerGeneratorStep));
+        if (GeneratorStepsPerDiscriminatorStep is < 1 or > 100)
+            throw new ArgumentException($"GanTrainerOptions.GeneratorStepsPerDiscriminatorStep = {GeneratorStepsPerDiscriminatorStep} must be from 1 to 100.", nameof(GeneratorStepsPerDiscriminatorStep));
+        if (DiscriminatorSteps() > 1 && GeneratorStepsPerDiscriminatorStep > 1)
+            throw new ArgumentException($"GanTrainerOptions.DiscriminatorStepsPerGeneratorStep = {DiscriminatorSteps()} and GeneratorStepsPerDiscriminatorStep = " +
+                $"{GeneratorStepsPerDiscriminatorStep} are both above 1: set one of them to 1 to give the D:G ratio.", nameof(GeneratorStepsPerDiscriminatorStep));
         if (LatentSize <= 0) throw new ArgumentException($"GanTrainerOptions.LatentSize = {LatentSize} must be at least 1.", nameof(LatentSize));
         if (FixedNoiseCount <= 0) throw new ArgumentException($"GanTrainerOptions.FixedNoiseCount = {FixedNoiseCount} must be at least 1.", nameof(FixedNoiseCount));
         if (!(RealLabel > 0.5 && RealLabel <= 1.0))
