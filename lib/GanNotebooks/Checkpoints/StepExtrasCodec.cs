@@ -3,7 +3,7 @@ using GanNotebooks.Training;
 namespace GanNotebooks.Checkpoints;
 
 /// <summary>
-/// Writes the per-step measurements added after the first checkpoint format (gradient norms and the like) into
+/// Writes the per-step measurements added after the first checkpoint format (gradient norms, the gradient penalty) into
 /// their own checkpoint section, and reads them back, bit for bit. The section names its fields, so a reader takes
 /// the fields it knows and skips others; a checkpoint without the section (written before these measurements
 /// existed) loads with NaN in them. The "history" section keeps its original layout, so older kits still read newer
@@ -15,6 +15,7 @@ internal static class StepExtrasCodec
     [
         (nameof(StepMetrics.GeneratorGradientNorm), m => m.GeneratorGradientNorm, (m, v) => m with { GeneratorGradientNorm = v }),
         (nameof(StepMetrics.DiscriminatorGradientNorm), m => m.DiscriminatorGradientNorm, (m, v) => m with { DiscriminatorGradientNorm = v }),
+        (nameof(StepMetrics.GradientPenalty), m => m.GradientPenalty, (m, v) => m with { GradientPenalty = v }),
     ];
 
     /// <summary>Writes the field names, then every step's values of those fields.</summary>

@@ -7,8 +7,9 @@ namespace GanNotebooks.Models;
 /// <summary>
 /// The DCGAN discriminator, the generator's mirror: 4×4 convolutions of stride 2 halve the resolution and double
 /// the channels down to the base size (7×7 or 4×4), with LeakyReLU(0.2) after each and BatchNorm after all but the
-/// first; a final convolution over the whole base map gives one logit per image. No pooling anywhere. Weights
-/// start from N(0, 0.02). Introduced in notebook 04-dcgan.
+/// first (or LayerNorm or nothing: <see cref="DcganConfig.DiscriminatorNormalization"/>); a final convolution over
+/// the whole base map gives one logit per image. No pooling anywhere. Weights start from N(0, 0.02). Introduced in
+/// notebook 04-dcgan.
 /// </summary>
 public sealed class DcganDiscriminator : Module<Tensor, Tensor>
 {
@@ -29,7 +30,12 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
         for (int stage = 2; stage <= c.Stages; stage++)
         {
             layers.append($"down{stage}", Conv2d(width, width * 2, 4, stride: 2, padding: 1, bias: false));
-            layers.append($"norm{stage}", BatchNorm2d(width * 2));
+            long size = c.ImageSize >> stage;
+            switch (c.DiscriminatorNormalization)
+            {
+                case DiscriminatorNormalization.BatchNorm: layers.append($"norm{stage}", BatchNorm2d(width * 2)); break;
+                case DiscriminatorNormalization.LayerNorm: layers.append($"norm{stage}", LayerNorm([width * 2, size, size])); break;
+            }
             layers.append($"leaky{stage}", LeakyReLU(0.2));
             width *= 2;
         }

@@ -54,6 +54,7 @@ public sealed class GanTrainer : IDisposable
         };
         if (latent is { } expected && expected != Options.LatentSize)
             throw new ArgumentException($"GanTrainerOptions.LatentSize = {Options.LatentSize} does not match the generator's latent size {expected}.", nameof(options));
+        CheckObjectiveFits(discriminator, classes, Options);
         this.generator = generator;
         this.discriminator = discriminator;
         this.generate = generate;
@@ -123,6 +124,7 @@ public sealed class GanTrainer : IDisposable
         {
             GeneratorGradientNorm = latestGenerator.GradientNorm,
             DiscriminatorGradientNorm = d.GradientNorm,
+            GradientPenalty = d.Penalty,
         };
         History.Add(metrics);
         Step++;
@@ -250,16 +252,29 @@ public sealed class GanTrainer : IDisposable
     private DiscriminatorUpdate UpdateDiscriminator(Tensor real, Tensor? realLabels, Tensor fake, Tensor? fakeLabels)
     {
         discriminatorOptimizer.zero_grad();
-        var realLogits = discriminate(real, realLabels);
-        var fakeLogits = discriminate(fake, fakeLabels);
-        var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits, Options.RealLabel);
-        var loss = lossReal + lossFake;
+        var realOutput = discriminate(real, realLabels);
+        var fakeOutput = discriminate(fake, fakeLabels);
+        Tensor lossReal, lossFake, meanReal, meanFake;
+        Tensor? penalty = null;
+        if (Options.Objective == GanObjective.WassersteinGradientPenalty)
+        {
+            (meanReal, meanFake) = (realOutput.mean(), fakeOutput.mean());
+            (lossReal, lossFake) = (meanReal.neg(), meanFake);
+            var mix = rand([real.shape[0]], device: device, generator: noise);
+            penalty = Options.GradientPenaltyWeight * GradientPenalty.Compute(x => discriminate(x, null), real, fake, mix);
+        }
+        else
+        {
+            (lossReal, lossFake) = GanLosses.Discriminator(realOutput, fakeOutput, Options.RealLabel);
+            (meanReal, meanFake) = (realOutput.sigmoid().mean(), fakeOutput.sigmoid().mean());
+        }
+        var loss = penalty is null ? lossReal + lossFake : lossReal + lossFake + penalty;
         ThrowIfNotFinite(loss, "Loss_D");
         loss.backward();
         float gradientNorm = GradientNorm(discriminator);
         discriminatorOptimizer.step();
-        return new DiscriminatorUpdate(lossReal.item<float>(), lossFake.item<float>(),
-            realLogits.sigmoid().mean().item<float>(), fakeLogits.sigmoid().mean().item<float>(), gradientNorm);
+        return new DiscriminatorUpdate(lossReal.item<float>(), lossFake.item<float>(), penalty?.item<float>() ?? 0f,
+            meanReal.item<float>(), meanFake.item<float>(), gradientNorm);
     }
 
     /// <summary>One G update: push D(G(z)) up, through the discriminator as it now is (D's weights stay frozen here).</summary>
@@ -269,18 +284,33 @@ public sealed class GanTrainer : IDisposable
         SetRequiresGrad(discriminator, false);
         try
         {
-            var fooledLogits = discriminate(fake, fakeLabels);
-            var loss = GanLosses.Generator(fooledLogits, Options.GeneratorLoss);
+            var fooledOutput = discriminate(fake, fakeLabels);
+            var critic = Options.Objective == GanObjective.WassersteinGradientPenalty;
+            var loss = critic ? fooledOutput.mean().neg() : GanLosses.Generator(fooledOutput, Options.GeneratorLoss);
             ThrowIfNotFinite(loss, "Loss_G");
             loss.backward();
             float gradientNorm = GradientNorm(generator);
             generatorOptimizer.step();
-            return new GeneratorUpdate(loss.item<float>(), fooledLogits.sigmoid().mean().item<float>(), gradientNorm);
+            var meanFake = critic ? fooledOutput.mean() : fooledOutput.sigmoid().mean();
+            return new GeneratorUpdate(loss.item<float>(), meanFake.item<float>(), gradientNorm);
         }
         finally
         {
             SetRequiresGrad(discriminator, true);
         }
+    }
+
+    /// <summary>Rejects pairs the chosen objective cannot train, naming the setting and the fix.</summary>
+    private static void CheckObjectiveFits(nn.Module discriminator, int? classes, GanTrainerOptions options)
+    {
+        if (options.Objective != GanObjective.WassersteinGradientPenalty) return;
+        if (classes is not null)
+            throw new ArgumentException("GanTrainerOptions.Objective = WassersteinGradientPenalty is not available for conditional pairs in this kit; " +
+                "train the conditional GAN with the CrossEntropy objective.", nameof(options));
+        if (discriminator.modules().Any(m => m is TorchSharp.Modules.BatchNorm1d or TorchSharp.Modules.BatchNorm2d or TorchSharp.Modules.BatchNorm3d))
+            throw new ArgumentException($"GanTrainerOptions.Objective = WassersteinGradientPenalty penalises each sample's gradient, but this {discriminator.GetType().Name} " +
+                "uses BatchNorm, which mixes the samples of a batch. Use a critic without BatchNorm: Toy2DDiscriminator, MlpDiscriminator, or " +
+                "DcganDiscriminator with DcganConfig.DiscriminatorNormalization = LayerNorm or None.", nameof(options));
     }
 
     private Tensor? NewLabels(long count) =>
@@ -299,8 +329,8 @@ public sealed class GanTrainer : IDisposable
         foreach (var p in module.parameters()) p.requires_grad = value;
     }
 
-    /// <summary>What one D update measured: its two loss terms, D's mean output on real and generated images, its gradient norm.</summary>
-    private readonly record struct DiscriminatorUpdate(float LossReal, float LossFake, float MeanReal, float MeanFake, float GradientNorm);
+    /// <summary>What one D update measured: its two loss terms, the gradient penalty, D's mean output on real and generated images, its gradient norm.</summary>
+    private readonly record struct DiscriminatorUpdate(float LossReal, float LossFake, float Penalty, float MeanReal, float MeanFake, float GradientNorm);
 
     /// <summary>What one G update measured: its loss, D's mean output on its images, its gradient norm.</summary>
     private readonly record struct GeneratorUpdate(float Loss, float MeanFake, float GradientNorm)

@@ -35,10 +35,20 @@ public sealed record GanTrainerOptions
     public double RealLabel { get; init; } = 1.0;
 
     /// <summary>
+    /// Which game: <see cref="GanObjective.CrossEntropy"/> (default, the original GAN) or
+    /// <see cref="GanObjective.WassersteinGradientPenalty"/> (WGAN-GP, D becomes a critic). Introduced in notebook
+    /// 06-failure-modes.
+    /// </summary>
+    public GanObjective Objective { get; init; } = GanObjective.CrossEntropy;
+
+    /// <summary>λ, the weight of WGAN-GP's gradient penalty. Default 10, as in the paper. Used only by WGAN-GP.</summary>
+    public double GradientPenaltyWeight { get; init; } = 10;
+
+    /// <summary>
     /// D updates per G update (n_D of the D:G update ratio): each <see cref="GanTrainer.TrainStep"/> takes one real
     /// batch and updates D once; G is updated on every n_D-th step, after the n_D-th D update, and the steps in
-    /// between report G's latest measurements. Null (the default) means 1, the ratio of the original GAN. Larger
-    /// values make D stronger relative to G. Introduced in notebook 06-failure-modes.
+    /// between report G's latest measurements. Null (the default) means 1 for the cross-entropy objective, the ratio of
+    /// the original GAN, and 5 for WGAN-GP (n_critic in the paper). Larger values make D stronger relative to G. Introduced in notebook 06-failure-modes.
     /// </summary>
     public int? DiscriminatorStepsPerGeneratorStep { get; init; }
 
@@ -49,8 +59,11 @@ public sealed record GanTrainerOptions
     /// </summary>
     public int GeneratorStepsPerDiscriminatorStep { get; init; } = 1;
 
-    /// <summary>The number of D updates per G update in effect: <see cref="DiscriminatorStepsPerGeneratorStep"/>, or 1 when it is not set.</summary>
-    public int DiscriminatorSteps() => DiscriminatorStepsPerGeneratorStep ?? 1;
+    /// <summary>
+    /// The number of D updates per G update in effect: <see cref="DiscriminatorStepsPerGeneratorStep"/>, or when it is
+    /// not set 1 (cross-entropy) or 5 (WGAN-GP).
+    /// </summary>
+    public int DiscriminatorSteps() => DiscriminatorStepsPerGeneratorStep ?? (Objective == GanObjective.WassersteinGradientPenalty ? 5 : 1);
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public GanTrainerOptions Validate()
@@ -66,6 +79,18 @@ public sealed record GanTrainerOptions
         if (FixedNoiseCount <= 0) throw new ArgumentException($"GanTrainerOptions.FixedNoiseCount = {FixedNoiseCount} must be at least 1.", nameof(FixedNoiseCount));
         if (!(RealLabel > 0.5 && RealLabel <= 1.0))
             throw new ArgumentException($"GanTrainerOptions.RealLabel = {RealLabel} must be in (0.5, 1]; 0.9 is the usual one-sided smoothing.", nameof(RealLabel));
+        if (!Enum.IsDefined(Objective))
+            throw new ArgumentException($"GanTrainerOptions.Objective = {Objective} is not a known objective (CrossEntropy or WassersteinGradientPenalty).", nameof(Objective));
+        if (!(GradientPenaltyWeight >= 0) || double.IsInfinity(GradientPenaltyWeight))
+            throw new ArgumentException($"GanTrainerOptions.GradientPenaltyWeight = {GradientPenaltyWeight} must be 0 or a positive number (the paper uses 10).", nameof(GradientPenaltyWeight));
+        if (Objective == GanObjective.WassersteinGradientPenalty)
+        {
+            if (RealLabel != 1.0)
+                throw new ArgumentException($"GanTrainerOptions.RealLabel = {RealLabel} smooths a classifier's targets; a WGAN-GP critic has none. Leave RealLabel at 1.", nameof(RealLabel));
+            if (GeneratorLoss != GeneratorLossKind.NonSaturating)
+                throw new ArgumentException($"GanTrainerOptions.GeneratorLoss = {GeneratorLoss} belongs to the cross-entropy objective; WGAN-GP's generator loss is −E[D(G(z))]. " +
+                    "Leave GeneratorLoss at NonSaturating.", nameof(GeneratorLoss));
+        }
         DiscriminatorOptimizer.Validate();
         GeneratorOptimizer.Validate();
         return this;
