@@ -11,7 +11,7 @@ namespace GanNotebooks.Models;
 /// the whole base map gives one logit per image. No pooling anywhere. Weights start from N(0, 0.02). Introduced in
 /// notebook 04-dcgan.
 /// </summary>
-public sealed class DcganDiscriminator : Module<Tensor, Tensor>
+public sealed class DcganDiscriminator : Module<Tensor, Tensor>, IFeatureDiscriminator
 {
     private readonly Sequential layers;
 
@@ -50,4 +50,10 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
         using var logits = layers.forward(images);
         return logits.view(-1);
     }
+
+    /// <summary>The last hidden feature maps [batch, channels, base, base] (after the last LeakyReLU).</summary>
+    public Tensor Features(Tensor images) => DiscriminatorHead.Features(layers, images);
+
+    /// <summary>Logits [batch] from what <see cref="Features"/> returned.</summary>
+    public Tensor Classify(Tensor features) => DiscriminatorHead.Classify(layers, features);
 }

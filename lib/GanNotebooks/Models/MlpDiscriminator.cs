@@ -10,7 +10,7 @@ namespace GanNotebooks.Models;
 /// per image (the probability "real" is its sigmoid; the losses work on logits for numerical stability). With the
 /// default <see cref="MlpGanConfig"/> it has 533,505 parameters. Introduced in notebook 02-vanilla-gan.
 /// </summary>
-public sealed class MlpDiscriminator : Module<Tensor, Tensor>
+public sealed class MlpDiscriminator : Module<Tensor, Tensor>, IFeatureDiscriminator
 {
     private readonly Sequential layers;
 
@@ -38,4 +38,10 @@ public sealed class MlpDiscriminator : Module<Tensor, Tensor>
         using var logits = layers.forward(images);
         return logits.view(-1);
     }
+
+    /// <summary>The last hidden layer's activations [batch, width] (after its LeakyReLU).</summary>
+    public Tensor Features(Tensor images) => DiscriminatorHead.Features(layers, images);
+
+    /// <summary>Logits [batch] from what <see cref="Features"/> returned.</summary>
+    public Tensor Classify(Tensor features) => DiscriminatorHead.Classify(layers, features);
 }

@@ -9,7 +9,7 @@ namespace GanNotebooks.Toy;
 /// Linear → one logit per point (D(x) is its sigmoid; a Wasserstein critic uses the raw value). With the default
 /// <see cref="Toy2DGanConfig"/> it has 17,025 parameters. Introduced in notebook 06-failure-modes.
 /// </summary>
-public sealed class Toy2DDiscriminator : Module<Tensor, Tensor>
+public sealed class Toy2DDiscriminator : Module<Tensor, Tensor>, Models.IFeatureDiscriminator
 {
     private readonly Sequential features;
     private readonly Sequential head;

@@ -117,7 +117,7 @@ public sealed class GanTrainer : IDisposable
                 fakeLabels = NewLabels(real.shape[0]);
                 fake = generate(NewNoise(real.shape[0]), fakeLabels);
             }
-            latestGenerator = UpdateGenerator(fake, fakeLabels);
+            latestGenerator = UpdateGenerator(real, fake, fakeLabels);
         }
 
         var metrics = new StepMetrics(Step, d.LossReal, d.LossFake, latestGenerator.Loss, d.MeanReal, d.MeanFake, latestGenerator.MeanFake)
@@ -277,16 +277,33 @@ public sealed class GanTrainer : IDisposable
             meanReal.item<float>(), meanFake.item<float>(), gradientNorm);
     }
 
-    /// <summary>One G update: push D(G(z)) up, through the discriminator as it now is (D's weights stay frozen here).</summary>
-    private GeneratorUpdate UpdateGenerator(Tensor fake, Tensor? fakeLabels)
+    /// <summary>
+    /// One G update: push D(G(z)) up (or, with feature matching, pull the mean of D's features on G's samples
+    /// towards their mean on <paramref name="real"/>), through the discriminator as it now is (D's weights stay frozen).
+    /// </summary>
+    private GeneratorUpdate UpdateGenerator(Tensor real, Tensor fake, Tensor? fakeLabels)
     {
         generatorOptimizer.zero_grad();
         SetRequiresGrad(discriminator, false);
         try
         {
-            var fooledOutput = discriminate(fake, fakeLabels);
             var critic = Options.Objective == GanObjective.WassersteinGradientPenalty;
-            var loss = critic ? fooledOutput.mean().neg() : GanLosses.Generator(fooledOutput, Options.GeneratorLoss);
+            Tensor fooledOutput, loss;
+            if (Options.GeneratorLoss == GeneratorLossKind.FeatureMatching)
+            {
+                // Only reachable for unconditional pairs whose D exposes its features (checked when the trainer was made).
+                var features = (IFeatureDiscriminator)discriminator;
+                Tensor realFeatures;
+                using (no_grad()) realFeatures = features.Features(real);
+                var fakeFeatures = features.Features(fake);
+                loss = GanLosses.FeatureMatching(realFeatures, fakeFeatures);
+                fooledOutput = features.Classify(fakeFeatures);
+            }
+            else
+            {
+                fooledOutput = discriminate(fake, fakeLabels);
+                loss = critic ? fooledOutput.mean().neg() : GanLosses.Generator(fooledOutput, Options.GeneratorLoss);
+            }
             ThrowIfNotFinite(loss, "Loss_G");
             loss.backward();
             float gradientNorm = GradientNorm(generator);
@@ -300,9 +317,18 @@ public sealed class GanTrainer : IDisposable
         }
     }
 
-    /// <summary>Rejects pairs the chosen objective cannot train, naming the setting and the fix.</summary>
+    /// <summary>Rejects pairs the chosen objective or generator loss cannot train, naming the setting and the fix.</summary>
     private static void CheckObjectiveFits(nn.Module discriminator, int? classes, GanTrainerOptions options)
     {
+        if (options.GeneratorLoss == GeneratorLossKind.FeatureMatching)
+        {
+            if (classes is not null)
+                throw new ArgumentException("GanTrainerOptions.GeneratorLoss = FeatureMatching is not available for conditional pairs in this kit; " +
+                    "use NonSaturating.", nameof(options));
+            if (discriminator is not IFeatureDiscriminator)
+                throw new ArgumentException($"GanTrainerOptions.GeneratorLoss = FeatureMatching needs D's last hidden layer, but {discriminator.GetType().Name} " +
+                    "does not expose it (IFeatureDiscriminator). Use MlpDiscriminator, DcganDiscriminator or Toy2DDiscriminator, or another generator loss.", nameof(options));
+        }
         if (options.Objective != GanObjective.WassersteinGradientPenalty) return;
         if (classes is not null)
             throw new ArgumentException("GanTrainerOptions.Objective = WassersteinGradientPenalty is not available for conditional pairs in this kit; " +

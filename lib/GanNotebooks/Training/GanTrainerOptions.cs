@@ -9,7 +9,11 @@ public sealed record GanTrainerOptions
     /// <summary>Length of the noise vector z. Must match the generator's input. Default 100.</summary>
     public int LatentSize { get; init; } = 100;
 
-    /// <summary>Which generator loss. Default <see cref="GeneratorLossKind.NonSaturating"/>.</summary>
+    /// <summary>
+    /// Which generator loss. Default <see cref="GeneratorLossKind.NonSaturating"/>;
+    /// <see cref="GeneratorLossKind.FeatureMatching"/> needs a discriminator that implements
+    /// <see cref="Models.IFeatureDiscriminator"/>. Applies to the cross-entropy objective only.
+    /// </summary>
     public GeneratorLossKind GeneratorLoss { get; init; } = GeneratorLossKind.NonSaturating;
 
     /// <summary>
