@@ -109,7 +109,8 @@ public sealed class GanTrainer : IDisposable
         Tensor fake;
         using (updatesGenerator ? null : no_grad()) fake = generate(NewNoise(real.shape[0]), fakeLabels);
 
-        var d = UpdateDiscriminator(real, realLabels, fake.detach(), fakeLabels);
+        double sigma = Options.InstanceNoiseStd(Step);
+        var d = UpdateDiscriminator(real, realLabels, fake.detach(), fakeLabels, sigma);
         for (int k = 0; updatesGenerator && k < Options.GeneratorStepsPerDiscriminatorStep; k++)
         {
             if (k > 0)
@@ -117,7 +118,7 @@ public sealed class GanTrainer : IDisposable
                 fakeLabels = NewLabels(real.shape[0]);
                 fake = generate(NewNoise(real.shape[0]), fakeLabels);
             }
-            latestGenerator = UpdateGenerator(real, fake, fakeLabels);
+            latestGenerator = UpdateGenerator(real, fake, fakeLabels, sigma);
         }
 
         var metrics = new StepMetrics(Step, d.LossReal, d.LossFake, latestGenerator.Loss, d.MeanReal, d.MeanFake, latestGenerator.MeanFake)
@@ -246,12 +247,15 @@ public sealed class GanTrainer : IDisposable
     }
 
     /// <summary>
-    /// One D update: push D(x) up and D(G(z)) down. <paramref name="fake"/> is detached: this update does not train
-    /// G. The loss is checked before the update, so on a non-finite loss the networks keep their last good weights.
+    /// One D update: push D(x) up and D(G(z)) down, both seen through instance noise of standard deviation
+    /// <paramref name="sigma"/> (none when 0). <paramref name="fake"/> is detached: this update does not train G. The
+    /// loss is checked before the update, so on a non-finite loss the networks keep their last good weights.
     /// </summary>
-    private DiscriminatorUpdate UpdateDiscriminator(Tensor real, Tensor? realLabels, Tensor fake, Tensor? fakeLabels)
+    private DiscriminatorUpdate UpdateDiscriminator(Tensor real, Tensor? realLabels, Tensor fake, Tensor? fakeLabels, double sigma)
     {
         discriminatorOptimizer.zero_grad();
+        real = WithInstanceNoise(real, sigma);
+        fake = WithInstanceNoise(fake, sigma);
         var realOutput = discriminate(real, realLabels);
         var fakeOutput = discriminate(fake, fakeLabels);
         Tensor lossReal, lossFake, meanReal, meanFake;
@@ -279,11 +283,13 @@ public sealed class GanTrainer : IDisposable
 
     /// <summary>
     /// One G update: push D(G(z)) up (or, with feature matching, pull the mean of D's features on G's samples
-    /// towards their mean on <paramref name="real"/>), through the discriminator as it now is (D's weights stay frozen).
+    /// towards their mean on <paramref name="real"/>), through the discriminator as it now is (D's weights stay frozen)
+    /// and through the same instance noise as D's update.
     /// </summary>
-    private GeneratorUpdate UpdateGenerator(Tensor real, Tensor fake, Tensor? fakeLabels)
+    private GeneratorUpdate UpdateGenerator(Tensor real, Tensor fake, Tensor? fakeLabels, double sigma)
     {
         generatorOptimizer.zero_grad();
+        fake = WithInstanceNoise(fake, sigma);
         SetRequiresGrad(discriminator, false);
         try
         {
@@ -294,7 +300,7 @@ public sealed class GanTrainer : IDisposable
                 // Only reachable for unconditional pairs whose D exposes its features (checked when the trainer was made).
                 var features = (IFeatureDiscriminator)discriminator;
                 Tensor realFeatures;
-                using (no_grad()) realFeatures = features.Features(real);
+                using (no_grad()) realFeatures = features.Features(WithInstanceNoise(real, sigma));
                 var fakeFeatures = features.Features(fake);
                 loss = GanLosses.FeatureMatching(realFeatures, fakeFeatures);
                 fooledOutput = features.Classify(fakeFeatures);
@@ -338,6 +344,10 @@ public sealed class GanTrainer : IDisposable
                 "uses BatchNorm, which mixes the samples of a batch. Use a critic without BatchNorm: Toy2DDiscriminator, MlpDiscriminator, or " +
                 "DcganDiscriminator with DcganConfig.DiscriminatorNormalization = LayerNorm or None.", nameof(options));
     }
+
+    /// <summary><paramref name="x"/> plus Gaussian noise of standard deviation <paramref name="sigma"/> from the trainer's generator (none when 0).</summary>
+    private Tensor WithInstanceNoise(Tensor x, double sigma) =>
+        sigma == 0 ? x : x + sigma * randn(x.shape, x.dtype, device, generator: noise);
 
     private Tensor? NewLabels(long count) =>
         Classes is { } classes ? randint(0, classes, [count], ScalarType.Int64, device, generator: noise) : null;

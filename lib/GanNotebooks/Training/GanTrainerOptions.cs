@@ -39,6 +39,29 @@ public sealed record GanTrainerOptions
     public double RealLabel { get; init; } = 1.0;
 
     /// <summary>
+    /// Instance noise (Sønderby et al. 2016; Arjovsky and Bottou 2017): the standard deviation σ of Gaussian noise
+    /// added to everything D sees, real and generated samples alike, at step 0. The noise makes the two
+    /// distributions overlap, so D cannot separate them perfectly and G keeps getting useful gradients. σ falls
+    /// linearly to 0 over <see cref="InstanceNoiseAnnealSteps"/> steps (<see cref="InstanceNoiseStd"/>). The noise is
+    /// drawn from the trainer's own seeded generator, so runs repeat exactly. Default 0: no noise. Introduced in
+    /// notebook 06-failure-modes.
+    /// </summary>
+    public double InstanceNoiseStart { get; init; }
+
+    /// <summary>Steps over which the instance noise's σ falls from <see cref="InstanceNoiseStart"/> to 0. Default 0 (no noise).</summary>
+    public long InstanceNoiseAnnealSteps { get; init; }
+
+    /// <summary>
+    /// The instance noise's σ at <paramref name="step"/> (steps completed, as <see cref="GanTrainer.Step"/>):
+    /// <see cref="InstanceNoiseStart"/> × max(0, 1 − step / <see cref="InstanceNoiseAnnealSteps"/>); 0 without noise.
+    /// </summary>
+    public double InstanceNoiseStd(long step)
+    {
+        if (InstanceNoiseStart == 0 || InstanceNoiseAnnealSteps <= 0) return 0;
+        return InstanceNoiseStart * Math.Max(0, 1 - (double)step / InstanceNoiseAnnealSteps);
+    }
+
+    /// <summary>
     /// Which game: <see cref="GanObjective.CrossEntropy"/> (default, the original GAN) or
     /// <see cref="GanObjective.WassersteinGradientPenalty"/> (WGAN-GP, D becomes a critic). Introduced in notebook
     /// 06-failure-modes.
@@ -83,6 +106,11 @@ public sealed record GanTrainerOptions
         if (FixedNoiseCount <= 0) throw new ArgumentException($"GanTrainerOptions.FixedNoiseCount = {FixedNoiseCount} must be at least 1.", nameof(FixedNoiseCount));
         if (!(RealLabel > 0.5 && RealLabel <= 1.0))
             throw new ArgumentException($"GanTrainerOptions.RealLabel = {RealLabel} must be in (0.5, 1]; 0.9 is the usual one-sided smoothing.", nameof(RealLabel));
+        if (!(InstanceNoiseStart >= 0) || double.IsInfinity(InstanceNoiseStart))
+            throw new ArgumentException($"GanTrainerOptions.InstanceNoiseStart = {InstanceNoiseStart} must be 0 (no noise) or a positive standard deviation.", nameof(InstanceNoiseStart));
+        if (InstanceNoiseAnnealSteps < 0 || (InstanceNoiseStart > 0 && InstanceNoiseAnnealSteps == 0))
+            throw new ArgumentException($"GanTrainerOptions.InstanceNoiseAnnealSteps = {InstanceNoiseAnnealSteps} must be at least 1 when InstanceNoiseStart is above 0 " +
+                "(the number of steps over which the noise fades out).", nameof(InstanceNoiseAnnealSteps));
         if (!Enum.IsDefined(Objective))
             throw new ArgumentException($"GanTrainerOptions.Objective = {Objective} is not a known objective (CrossEntropy or WassersteinGradientPenalty).", nameof(Objective));
         if (!(GradientPenaltyWeight >= 0) || double.IsInfinity(GradientPenaltyWeight))
