@@ -28,6 +28,12 @@ public sealed record DcganConfig
     /// </summary>
     public DiscriminatorNormalization DiscriminatorNormalization { get; init; } = DiscriminatorNormalization.BatchNorm;
 
+    /// <summary>
+    /// Whether the discriminator appends the batch's mean standard deviation as one extra feature map before its
+    /// output layer (<see cref="MinibatchStdDev"/>). Default false. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public bool DiscriminatorMinibatchStdDev { get; init; }
+
     /// <summary>The smallest feature-map size: 7 for 28-pixel images, 4 otherwise.</summary>
     public int BaseSize => ImageSize == 28 ? 7 : 4;
 

@@ -8,7 +8,8 @@ namespace GanNotebooks.Models;
 /// The DCGAN discriminator, the generator's mirror: 4×4 convolutions of stride 2 halve the resolution and double
 /// the channels down to the base size (7×7 or 4×4), with LeakyReLU(0.2) after each and BatchNorm after all but the
 /// first (or LayerNorm or nothing: <see cref="DcganConfig.DiscriminatorNormalization"/>); a final convolution over
-/// the whole base map gives one logit per image. No pooling anywhere. Weights start from N(0, 0.02). Introduced in
+/// the whole base map gives one logit per image (optionally after a minibatch standard deviation map,
+/// <see cref="DcganConfig.DiscriminatorMinibatchStdDev"/>). No pooling anywhere. Weights start from N(0, 0.02). Introduced in
 /// notebook 04-dcgan.
 /// </summary>
 public sealed class DcganDiscriminator : Module<Tensor, Tensor>, IFeatureDiscriminator
@@ -39,7 +40,12 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>, IFeatureDiscrim
             layers.append($"leaky{stage}", LeakyReLU(0.2));
             width *= 2;
         }
-        layers.append("output", Conv2d(width, 1, c.BaseSize, stride: 1, padding: 0L, bias: false));
+        if (c.DiscriminatorMinibatchStdDev)
+        {
+            layers.append(DiscriminatorHead.MinibatchStdDevName, new MinibatchStdDev());
+            width += 1;
+        }
+        layers.append(DiscriminatorHead.OutputName, Conv2d(width, 1, c.BaseSize, stride: 1, padding: 0L, bias: false));
         RegisterComponents();
         DcganWeights.Initialize(this);
     }

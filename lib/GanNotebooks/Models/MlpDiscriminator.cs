@@ -8,7 +8,8 @@ namespace GanNotebooks.Models;
 /// <summary>
 /// The fully connected discriminator: image → flatten → [Linear → LeakyReLU] per hidden layer → Linear → one logit
 /// per image (the probability "real" is its sigmoid; the losses work on logits for numerical stability). With the
-/// default <see cref="MlpGanConfig"/> it has 533,505 parameters. Introduced in notebook 02-vanilla-gan.
+/// default <see cref="MlpGanConfig"/> it has 533,505 parameters. Options (notebook 06-failure-modes): a minibatch
+/// standard deviation feature before the output layer. Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public sealed class MlpDiscriminator : Module<Tensor, Tensor>, IFeatureDiscriminator
 {
@@ -28,7 +29,12 @@ public sealed class MlpDiscriminator : Module<Tensor, Tensor>, IFeatureDiscrimin
             layers.append($"leaky{i + 1}", LeakyReLU(c.LeakySlope));
             width = next;
         }
-        layers.append("output", Linear(width, 1));
+        if (c.DiscriminatorMinibatchStdDev)
+        {
+            layers.append(DiscriminatorHead.MinibatchStdDevName, new MinibatchStdDev());
+            width += 1;
+        }
+        layers.append(DiscriminatorHead.OutputName, Linear(width, 1));
         RegisterComponents();
     }
 

@@ -31,6 +31,12 @@ public sealed record MlpGanConfig
     /// </summary>
     public double BatchNormMomentum { get; init; } = 0.2;
 
+    /// <summary>
+    /// Whether the discriminator appends the batch's mean standard deviation as one extra feature before its output
+    /// layer (<see cref="MinibatchStdDev"/>). Default false. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public bool DiscriminatorMinibatchStdDev { get; init; }
+
     /// <summary>Pixels per image: channels × size × size.</summary>
     public int ImagePixels => Channels * ImageSize * ImageSize;
 

@@ -6,7 +6,8 @@ namespace GanNotebooks.Toy;
 
 /// <summary>
 /// A small discriminator for 2-D points: x [batch, 2] → [Linear → LeakyReLU] per hidden layer (the features) →
-/// Linear → one logit per point (D(x) is its sigmoid; a Wasserstein critic uses the raw value). With the default
+/// [minibatch standard deviation →] Linear → one logit per point (D(x) is its sigmoid; a Wasserstein critic uses
+/// the raw value). With the default
 /// <see cref="Toy2DGanConfig"/> it has 17,025 parameters. Introduced in notebook 06-failure-modes.
 /// </summary>
 public sealed class Toy2DDiscriminator : Module<Tensor, Tensor>, Models.IFeatureDiscriminator
@@ -28,7 +29,12 @@ public sealed class Toy2DDiscriminator : Module<Tensor, Tensor>, Models.IFeature
             width = next;
         }
         head = Sequential();
-        head.append("output", Linear(width, 1));
+        if (Config.DiscriminatorMinibatchStdDev)
+        {
+            head.append(Models.DiscriminatorHead.MinibatchStdDevName, new Models.MinibatchStdDev());
+            width += 1;
+        }
+        head.append(Models.DiscriminatorHead.OutputName, Linear(width, 1));
         RegisterComponents();
     }
 

@@ -20,6 +20,12 @@ public sealed record Toy2DGanConfig
     /// <summary>Whether the generator normalises each hidden layer with BatchNorm (after its ReLU). Default false.</summary>
     public bool GeneratorBatchNorm { get; init; }
 
+    /// <summary>
+    /// Whether the discriminator appends the batch's mean standard deviation as one extra feature before its output
+    /// layer (<see cref="Models.MinibatchStdDev"/>). Default false.
+    /// </summary>
+    public bool DiscriminatorMinibatchStdDev { get; init; }
+
     /// <summary>Negative slope of the discriminator's LeakyReLU activations. Default 0.2.</summary>
     public double LeakySlope { get; init; } = 0.2;
 
