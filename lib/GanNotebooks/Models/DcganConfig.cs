@@ -34,6 +34,12 @@ public sealed record DcganConfig
     /// </summary>
     public bool DiscriminatorMinibatchStdDev { get; init; }
 
+    /// <summary>
+    /// Whether every layer of the discriminator with weights is spectrally normalised (<see cref="SpectralNormConv2d"/>),
+    /// which keeps D smooth (Miyato et al. 2018). Default false. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public bool DiscriminatorSpectralNorm { get; init; }
+
     /// <summary>The smallest feature-map size: 7 for 28-pixel images, 4 otherwise.</summary>
     public int BaseSize => ImageSize == 28 ? 7 : 4;
 

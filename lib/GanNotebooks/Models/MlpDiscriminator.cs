@@ -9,7 +9,7 @@ namespace GanNotebooks.Models;
 /// The fully connected discriminator: image → flatten → [Linear → LeakyReLU] per hidden layer → Linear → one logit
 /// per image (the probability "real" is its sigmoid; the losses work on logits for numerical stability). With the
 /// default <see cref="MlpGanConfig"/> it has 533,505 parameters. Options (notebook 06-failure-modes): a minibatch
-/// standard deviation feature before the output layer. Introduced in notebook 02-vanilla-gan.
+/// standard deviation feature before the output layer; spectral normalisation of every layer. Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public sealed class MlpDiscriminator : Module<Tensor, Tensor>, IFeatureDiscriminator
 {
@@ -25,7 +25,7 @@ public sealed class MlpDiscriminator : Module<Tensor, Tensor>, IFeatureDiscrimin
         for (int i = 0; i < c.DiscriminatorHidden.Count; i++)
         {
             long next = c.DiscriminatorHidden[i];
-            layers.append($"linear{i + 1}", Linear(width, next));
+            layers.append($"linear{i + 1}", c.DiscriminatorSpectralNorm ? new SpectralNormLinear(width, next) : Linear(width, next));
             layers.append($"leaky{i + 1}", LeakyReLU(c.LeakySlope));
             width = next;
         }
@@ -34,7 +34,7 @@ public sealed class MlpDiscriminator : Module<Tensor, Tensor>, IFeatureDiscrimin
             layers.append(DiscriminatorHead.MinibatchStdDevName, new MinibatchStdDev());
             width += 1;
         }
-        layers.append(DiscriminatorHead.OutputName, Linear(width, 1));
+        layers.append(DiscriminatorHead.OutputName, c.DiscriminatorSpectralNorm ? new SpectralNormLinear(width, 1) : Linear(width, 1));
         RegisterComponents();
     }
 

@@ -37,6 +37,12 @@ public sealed record MlpGanConfig
     /// </summary>
     public bool DiscriminatorMinibatchStdDev { get; init; }
 
+    /// <summary>
+    /// Whether every layer of the discriminator with weights is spectrally normalised (<see cref="SpectralNormLinear"/>),
+    /// which keeps D smooth (Miyato et al. 2018). Default false. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public bool DiscriminatorSpectralNorm { get; init; }
+
     /// <summary>Pixels per image: channels × size × size.</summary>
     public int ImagePixels => Channels * ImageSize * ImageSize;
 

@@ -24,7 +24,7 @@ public sealed class Toy2DDiscriminator : Module<Tensor, Tensor>, Models.IFeature
         for (int i = 0; i < Config.DiscriminatorHidden.Count; i++)
         {
             long next = Config.DiscriminatorHidden[i];
-            features.append($"linear{i + 1}", Linear(width, next));
+            features.append($"linear{i + 1}", Config.DiscriminatorSpectralNorm ? new Models.SpectralNormLinear(width, next) : Linear(width, next));
             features.append($"leaky{i + 1}", LeakyReLU(Config.LeakySlope));
             width = next;
         }
@@ -34,7 +34,7 @@ public sealed class Toy2DDiscriminator : Module<Tensor, Tensor>, Models.IFeature
             head.append(Models.DiscriminatorHead.MinibatchStdDevName, new Models.MinibatchStdDev());
             width += 1;
         }
-        head.append(Models.DiscriminatorHead.OutputName, Linear(width, 1));
+        head.append(Models.DiscriminatorHead.OutputName, Config.DiscriminatorSpectralNorm ? new Models.SpectralNormLinear(width, 1) : Linear(width, 1));
         RegisterComponents();
     }
 

@@ -26,6 +26,12 @@ public sealed record Toy2DGanConfig
     /// </summary>
     public bool DiscriminatorMinibatchStdDev { get; init; }
 
+    /// <summary>
+    /// Whether every layer of the discriminator with weights is spectrally normalised (<see cref="Models.SpectralNormLinear"/>),
+    /// which keeps D smooth (Miyato et al. 2018). Default false.
+    /// </summary>
+    public bool DiscriminatorSpectralNorm { get; init; }
+
     /// <summary>Negative slope of the discriminator's LeakyReLU activations. Default 0.2.</summary>
     public double LeakySlope { get; init; } = 0.2;
 
