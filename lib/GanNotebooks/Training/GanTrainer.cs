@@ -9,7 +9,11 @@ namespace GanNotebooks.Training;
 /// (Goodfellow et al., 2014, with k = 1). The notebook writes the epoch loop; this class holds the per-step maths:
 /// every step runs inside its own dispose scope, hands back plain numbers (<see cref="StepMetrics"/>) and records
 /// them in <see cref="History"/>. A conditional pair, G(z | y) and D(x | y), trains the same way with class labels
-/// (notebook 05-conditional-gan). Introduced in notebook 02-vanilla-gan.
+/// (notebook 05-conditional-gan). Notebook 06-failure-modes adds remedies, each a <see cref="GanTrainerOptions"/>
+/// setting that is off by default: the D:G update ratio, WGAN-GP (<see cref="GanTrainerOptions.Objective"/>),
+/// feature matching (<see cref="GanTrainerOptions.GeneratorLoss"/>) and instance noise; the discriminators' own
+/// remedies (minibatch standard deviation, spectral normalisation) are options of their configs. Introduced in
+/// notebook 02-vanilla-gan.
 /// </summary>
 public sealed class GanTrainer : IDisposable
 {
@@ -54,7 +58,7 @@ public sealed class GanTrainer : IDisposable
         };
         if (latent is { } expected && expected != Options.LatentSize)
             throw new ArgumentException($"GanTrainerOptions.LatentSize = {Options.LatentSize} does not match the generator's latent size {expected}.", nameof(options));
-        CheckObjectiveFits(discriminator, classes, Options);
+        GanTrainerChecks.NetworksFitOptions(discriminator, classes, Options);
         this.generator = generator;
         this.discriminator = discriminator;
         this.generate = generate;
@@ -321,28 +325,6 @@ public sealed class GanTrainer : IDisposable
         {
             SetRequiresGrad(discriminator, true);
         }
-    }
-
-    /// <summary>Rejects pairs the chosen objective or generator loss cannot train, naming the setting and the fix.</summary>
-    private static void CheckObjectiveFits(nn.Module discriminator, int? classes, GanTrainerOptions options)
-    {
-        if (options.GeneratorLoss == GeneratorLossKind.FeatureMatching)
-        {
-            if (classes is not null)
-                throw new ArgumentException("GanTrainerOptions.GeneratorLoss = FeatureMatching is not available for conditional pairs in this kit; " +
-                    "use NonSaturating.", nameof(options));
-            if (discriminator is not IFeatureDiscriminator)
-                throw new ArgumentException($"GanTrainerOptions.GeneratorLoss = FeatureMatching needs D's last hidden layer, but {discriminator.GetType().Name} " +
-                    "does not expose it (IFeatureDiscriminator). Use MlpDiscriminator, DcganDiscriminator or Toy2DDiscriminator, or another generator loss.", nameof(options));
-        }
-        if (options.Objective != GanObjective.WassersteinGradientPenalty) return;
-        if (classes is not null)
-            throw new ArgumentException("GanTrainerOptions.Objective = WassersteinGradientPenalty is not available for conditional pairs in this kit; " +
-                "train the conditional GAN with the CrossEntropy objective.", nameof(options));
-        if (discriminator.modules().Any(m => m is TorchSharp.Modules.BatchNorm1d or TorchSharp.Modules.BatchNorm2d or TorchSharp.Modules.BatchNorm3d))
-            throw new ArgumentException($"GanTrainerOptions.Objective = WassersteinGradientPenalty penalises each sample's gradient, but this {discriminator.GetType().Name} " +
-                "uses BatchNorm, which mixes the samples of a batch. Use a critic without BatchNorm: Toy2DDiscriminator, MlpDiscriminator, or " +
-                "DcganDiscriminator with DcganConfig.DiscriminatorNormalization = LayerNorm or None.", nameof(options));
     }
 
     /// <summary><paramref name="x"/> plus Gaussian noise of standard deviation <paramref name="sigma"/> from the trainer's generator (none when 0).</summary>
