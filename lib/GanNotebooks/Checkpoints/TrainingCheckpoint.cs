@@ -14,7 +14,9 @@ namespace GanNotebooks.Checkpoints;
 /// Saves a training run to one checkpoint file and resumes it: both networks, both optimizers' state, the step,
 /// the trainer's noise generator and the global CPU generator, the fixed noise, the history and (when given) the
 /// data order's position. A resumed run continues exactly as the uninterrupted one would have. Files are written
-/// atomically (temporary file, fsync, rename). Introduced in notebook 02-vanilla-gan.
+/// atomically (temporary file, fsync, rename). Per-step measurements added later (the gradient norms of
+/// <see cref="StepMetrics"/>) live in a section of their own: checkpoints written before them still load, with NaN
+/// there. Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public static class TrainingCheckpoint
 {
@@ -105,6 +107,7 @@ public static class TrainingCheckpoint
             Section(Names.NoiseState, () => trainer.NoiseGenerator.get_state().Save(writer));
             Section(Names.CpuRandomState, () => torch.random.get_rng_state().Save(writer));
             Section(Names.History, () => HistoryCodec.Write(writer, trainer.History));
+            Section(Names.StepExtras, () => StepExtrasCodec.Write(writer, trainer.History));
         }
         var header = new CheckpointHeader
         {
@@ -142,6 +145,11 @@ public static class TrainingCheckpoint
         using (var reader = Open(Names.History))
         {
             var (steps, pixels) = HistoryCodec.Read(reader);
+            if (header.Sections.Any(s => s.Name == Names.StepExtras))
+            {
+                using var extras = Open(Names.StepExtras);
+                steps = StepExtrasCodec.Read(extras, steps);
+            }
             trainer.History.Restore(steps, pixels);
         }
         trainer.RestoreStep(header.Step);
@@ -181,5 +189,6 @@ public static class TrainingCheckpoint
         public const string NoiseState = "noise-generator-state";
         public const string CpuRandomState = "cpu-generator-state";
         public const string History = "history";
+        public const string StepExtras = "history-step-extras";
     }
 }

@@ -20,6 +20,9 @@ public sealed class ConditionalMlpDiscriminator : Module<Tensor, Tensor, Tensor>
         if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "a condition needs at least 2 classes");
         if (embeddingSize <= 0) throw new ArgumentOutOfRangeException(nameof(embeddingSize), embeddingSize, "must be at least 1");
         var c = (config ?? new MlpGanConfig()).Validate();
+        if (c.DiscriminatorMinibatchStdDev || c.DiscriminatorSpectralNorm)
+            throw new ArgumentException("MlpGanConfig.DiscriminatorMinibatchStdDev and DiscriminatorSpectralNorm are not available for the conditional " +
+                "discriminator; leave them false.", nameof(config));
         embedding = Embedding(classes, embeddingSize);
         layers = Sequential();
         long width = c.ImagePixels + embeddingSize;

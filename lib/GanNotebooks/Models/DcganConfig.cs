@@ -22,6 +22,24 @@ public sealed record DcganConfig
     /// <summary>The discriminator's feature maps after its first layer (the tutorial's ndf). Default 64.</summary>
     public int DiscriminatorFeatures { get; init; } = 64;
 
+    /// <summary>
+    /// How the discriminator normalises the layers after its first: BatchNorm (default, as in DCGAN), LayerNorm
+    /// (for a WGAN-GP critic) or None. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public DiscriminatorNormalization DiscriminatorNormalization { get; init; } = DiscriminatorNormalization.BatchNorm;
+
+    /// <summary>
+    /// Whether the discriminator appends the batch's mean standard deviation as one extra feature map before its
+    /// output layer (<see cref="MinibatchStdDev"/>). Default false. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public bool DiscriminatorMinibatchStdDev { get; init; }
+
+    /// <summary>
+    /// Whether every layer of the discriminator with weights is spectrally normalised (<see cref="SpectralNormConv2d"/>),
+    /// which keeps D smooth (Miyato et al. 2018). Default false. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public bool DiscriminatorSpectralNorm { get; init; }
+
     /// <summary>The smallest feature-map size: 7 for 28-pixel images, 4 otherwise.</summary>
     public int BaseSize => ImageSize == 28 ? 7 : 4;
 
@@ -36,6 +54,8 @@ public sealed record DcganConfig
         if (ImageSize is not (28 or 32 or 64)) throw new ArgumentException($"DcganConfig.ImageSize = {ImageSize} must be 28, 32 or 64.", nameof(ImageSize));
         if (GeneratorFeatures <= 0) throw new ArgumentException($"DcganConfig.GeneratorFeatures = {GeneratorFeatures} must be at least 1.", nameof(GeneratorFeatures));
         if (DiscriminatorFeatures <= 0) throw new ArgumentException($"DcganConfig.DiscriminatorFeatures = {DiscriminatorFeatures} must be at least 1.", nameof(DiscriminatorFeatures));
+        if (!Enum.IsDefined(DiscriminatorNormalization))
+            throw new ArgumentException($"DcganConfig.DiscriminatorNormalization = {DiscriminatorNormalization} must be BatchNorm, LayerNorm or None.", nameof(DiscriminatorNormalization));
         return this;
     }
 }

@@ -29,6 +29,9 @@ public static class DcganWeights
                     nn.init.normal_(deconv.weight, 0, Std);
                     if (deconv.bias is { } deconvBias) nn.init.zeros_(deconvBias);
                     break;
+                case SpectralNormConv2d spectral:
+                    nn.init.normal_(spectral.Weight, 0, Std);
+                    break;
                 case BatchNorm2d norm:
                     nn.init.normal_(norm.weight!, 1, Std);
                     nn.init.zeros_(norm.bias!);

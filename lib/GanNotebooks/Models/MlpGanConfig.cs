@@ -31,6 +31,18 @@ public sealed record MlpGanConfig
     /// </summary>
     public double BatchNormMomentum { get; init; } = 0.2;
 
+    /// <summary>
+    /// Whether the discriminator appends the batch's mean standard deviation as one extra feature before its output
+    /// layer (<see cref="MinibatchStdDev"/>). Default false. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public bool DiscriminatorMinibatchStdDev { get; init; }
+
+    /// <summary>
+    /// Whether every layer of the discriminator with weights is spectrally normalised (<see cref="SpectralNormLinear"/>),
+    /// which keeps D smooth (Miyato et al. 2018). Default false. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public bool DiscriminatorSpectralNorm { get; init; }
+
     /// <summary>Pixels per image: channels × size × size.</summary>
     public int ImagePixels => Channels * ImageSize * ImageSize;
 

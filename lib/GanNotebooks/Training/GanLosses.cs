@@ -32,6 +32,23 @@ public static class GanLosses
     {
         GeneratorLossKind.NonSaturating => binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits)),
         GeneratorLossKind.Minimax => binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits)).neg(),
+        GeneratorLossKind.FeatureMatching => throw new ArgumentException(
+            "feature matching works on D's features, not its logits: use GanLosses.FeatureMatching.", nameof(kind)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown generator loss"),
     };
+
+    /// <summary>
+    /// Feature matching (Salimans et al. 2016): the squared Euclidean distance between the batch means of the
+    /// discriminator's features on real and on generated samples, ‖mean f(x) − mean f(G(z))‖² (features of any
+    /// shape, first dimension the batch). 0 when the means agree. Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public static Tensor FeatureMatching(Tensor realFeatures, Tensor fakeFeatures)
+    {
+        if (!realFeatures.shape.Skip(1).SequenceEqual(fakeFeatures.shape.Skip(1)))
+            throw new ArgumentException($"real features [{string.Join(", ", realFeatures.shape)}] and generated features " +
+                $"[{string.Join(", ", fakeFeatures.shape)}] must have the same shape after the batch dimension.", nameof(fakeFeatures));
+        using var scope = NewDisposeScope();
+        var difference = realFeatures.flatten(1).mean([0]) - fakeFeatures.flatten(1).mean([0]);
+        return difference.square().sum().MoveToOuterDisposeScope();
+    }
 }

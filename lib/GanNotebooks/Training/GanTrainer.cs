@@ -9,7 +9,11 @@ namespace GanNotebooks.Training;
 /// (Goodfellow et al., 2014, with k = 1). The notebook writes the epoch loop; this class holds the per-step maths:
 /// every step runs inside its own dispose scope, hands back plain numbers (<see cref="StepMetrics"/>) and records
 /// them in <see cref="History"/>. A conditional pair, G(z | y) and D(x | y), trains the same way with class labels
-/// (notebook 05-conditional-gan). Introduced in notebook 02-vanilla-gan.
+/// (notebook 05-conditional-gan). Notebook 06-failure-modes adds remedies, each a <see cref="GanTrainerOptions"/>
+/// setting that is off by default: the D:G update ratio, WGAN-GP (<see cref="GanTrainerOptions.Objective"/>),
+/// feature matching (<see cref="GanTrainerOptions.GeneratorLoss"/>) and instance noise; the discriminators' own
+/// remedies (minibatch standard deviation, spectral normalisation) are options of their configs. Introduced in
+/// notebook 02-vanilla-gan.
 /// </summary>
 public sealed class GanTrainer : IDisposable
 {
@@ -21,6 +25,7 @@ public sealed class GanTrainer : IDisposable
     private readonly optim.Optimizer discriminatorOptimizer;
     private readonly Generator noise;
     private readonly Device device;
+    private GeneratorUpdate latestGenerator = GeneratorUpdate.None;
 
     /// <summary>Sets up the optimizers, the noise generator and the fixed noise.</summary>
     public GanTrainer(nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, GanTrainerOptions? options = null)
@@ -48,10 +53,12 @@ public sealed class GanTrainer : IDisposable
             MlpGenerator m => m.Config.LatentSize,
             DcganGenerator d => d.Config.LatentSize,
             ConditionalGenerator c => c.LatentSize,
+            Toy.Toy2DGenerator t => t.Config.LatentSize,
             _ => null,
         };
         if (latent is { } expected && expected != Options.LatentSize)
             throw new ArgumentException($"GanTrainerOptions.LatentSize = {Options.LatentSize} does not match the generator's latent size {expected}.", nameof(options));
+        GanTrainerChecks.NetworksFitOptions(discriminator, classes, Options);
         this.generator = generator;
         this.discriminator = discriminator;
         this.generate = generate;
@@ -86,6 +93,11 @@ public sealed class GanTrainer : IDisposable
     /// <summary>
     /// One training step on a batch of real images in [-1, 1] (and, for a conditional pair, their labels): D takes a
     /// step to tell them from G's images, then G takes a step to fool the updated D. Returns what the step measured.
+    /// Every step updates D once on the batch it is given; G is updated only on steps that complete a round of
+    /// <see cref="GanTrainerOptions.DiscriminatorSteps"/> D updates, and then
+    /// <see cref="GanTrainerOptions.GeneratorStepsPerDiscriminatorStep"/> times. So <see cref="Step"/> counts D
+    /// updates and batches taken, and on steps without a G update the returned G measurements are those of the
+    /// latest G update (NaN before the first).
     /// </summary>
     public StepMetrics TrainStep(Tensor realImages, Tensor? labels = null)
     {
@@ -96,38 +108,29 @@ public sealed class GanTrainer : IDisposable
         discriminator.train();
         var real = realImages.to(device);
         var realLabels = labels?.to(device);
-        var fakeLabels = Classes is { } classes ? randint(0, classes, [real.shape[0]], ScalarType.Int64, device, generator: noise) : null;
-        var fake = generate(NewNoise(real.shape[0]), fakeLabels);
+        bool updatesGenerator = (Step + 1) % Options.DiscriminatorSteps() == 0;
+        var fakeLabels = NewLabels(real.shape[0]);
+        Tensor fake;
+        using (updatesGenerator ? null : no_grad()) fake = generate(NewNoise(real.shape[0]), fakeLabels);
 
-        // Discriminator: push D(x) up and D(G(z)) down. G's images are detached: this step does not train G.
-        discriminatorOptimizer.zero_grad();
-        var realLogits = discriminate(real, realLabels);
-        var fakeLogits = discriminate(fake.detach(), fakeLabels);
-        var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits, Options.RealLabel);
-        var discriminatorLoss = lossReal + lossFake;
-        ThrowIfNotFinite(discriminatorLoss, "Loss_D");   // before the update: the networks keep their last good weights
-        discriminatorLoss.backward();
-        discriminatorOptimizer.step();
+        double sigma = Options.InstanceNoiseStd(Step);
+        var d = UpdateDiscriminator(real, realLabels, fake.detach(), fakeLabels, sigma);
+        for (int k = 0; updatesGenerator && k < Options.GeneratorStepsPerDiscriminatorStep; k++)
+        {
+            if (k > 0)
+            {
+                fakeLabels = NewLabels(real.shape[0]);
+                fake = generate(NewNoise(real.shape[0]), fakeLabels);
+            }
+            latestGenerator = UpdateGenerator(real, fake, fakeLabels, sigma);
+        }
 
-        // Generator: push D(G(z)) up, through the discriminator just updated (D's weights stay frozen here).
-        generatorOptimizer.zero_grad();
-        SetRequiresGrad(discriminator, false);
-        var fooledLogits = discriminate(fake, fakeLabels);
-        var generatorLoss = GanLosses.Generator(fooledLogits, Options.GeneratorLoss);
-        if (!float.IsFinite(generatorLoss.item<float>())) SetRequiresGrad(discriminator, true);
-        ThrowIfNotFinite(generatorLoss, "Loss_G");
-        generatorLoss.backward();
-        generatorOptimizer.step();
-        SetRequiresGrad(discriminator, true);
-
-        var metrics = new StepMetrics(
-            Step,
-            lossReal.item<float>(),
-            lossFake.item<float>(),
-            generatorLoss.item<float>(),
-            realLogits.sigmoid().mean().item<float>(),
-            fakeLogits.sigmoid().mean().item<float>(),
-            fooledLogits.sigmoid().mean().item<float>());
+        var metrics = new StepMetrics(Step, d.LossReal, d.LossFake, latestGenerator.Loss, d.MeanReal, d.MeanFake, latestGenerator.MeanFake)
+        {
+            GeneratorGradientNorm = latestGenerator.GradientNorm,
+            DiscriminatorGradientNorm = d.GradientNorm,
+            GradientPenalty = d.Penalty,
+        };
         History.Add(metrics);
         Step++;
         return metrics;
@@ -221,8 +224,13 @@ public sealed class GanTrainer : IDisposable
     /// <summary>The trainer's own noise generator (on the networks' device).</summary>
     internal Generator NoiseGenerator => noise;
 
-    /// <summary>Sets the step count after a checkpoint was loaded.</summary>
-    internal void RestoreStep(long step) => Step = step;
+    /// <summary>Sets the step count after a checkpoint was loaded (and its history restored).</summary>
+    internal void RestoreStep(long step)
+    {
+        Step = step;
+        latestGenerator = History.Count == 0 ? GeneratorUpdate.None
+            : new GeneratorUpdate(History.Steps[^1].GeneratorLoss, History.Steps[^1].DOfGAfterUpdate, History.Steps[^1].GeneratorGradientNorm);
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -242,8 +250,109 @@ public sealed class GanTrainer : IDisposable
         if (!float.IsFinite(value)) throw new TrainingDivergedException(Step, name, value);
     }
 
+    /// <summary>
+    /// One D update: push D(x) up and D(G(z)) down, both seen through instance noise of standard deviation
+    /// <paramref name="sigma"/> (none when 0). <paramref name="fake"/> is detached: this update does not train G. The
+    /// loss is checked before the update, so on a non-finite loss the networks keep their last good weights.
+    /// </summary>
+    private DiscriminatorUpdate UpdateDiscriminator(Tensor real, Tensor? realLabels, Tensor fake, Tensor? fakeLabels, double sigma)
+    {
+        discriminatorOptimizer.zero_grad();
+        real = WithInstanceNoise(real, sigma);
+        fake = WithInstanceNoise(fake, sigma);
+        var realOutput = discriminate(real, realLabels);
+        var fakeOutput = discriminate(fake, fakeLabels);
+        Tensor lossReal, lossFake, meanReal, meanFake;
+        Tensor? penalty = null;
+        if (Options.Objective == GanObjective.WassersteinGradientPenalty)
+        {
+            (meanReal, meanFake) = (realOutput.mean(), fakeOutput.mean());
+            (lossReal, lossFake) = (meanReal.neg(), meanFake);
+            var mix = rand([real.shape[0]], device: device, generator: noise);
+            penalty = Options.GradientPenaltyWeight * GradientPenalty.Compute(x => discriminate(x, null), real, fake, mix);
+        }
+        else
+        {
+            (lossReal, lossFake) = GanLosses.Discriminator(realOutput, fakeOutput, Options.RealLabel);
+            (meanReal, meanFake) = (realOutput.sigmoid().mean(), fakeOutput.sigmoid().mean());
+        }
+        var loss = penalty is null ? lossReal + lossFake : lossReal + lossFake + penalty;
+        ThrowIfNotFinite(loss, "Loss_D");
+        loss.backward();
+        float gradientNorm = GradientNorm(discriminator);
+        discriminatorOptimizer.step();
+        return new DiscriminatorUpdate(lossReal.item<float>(), lossFake.item<float>(), penalty?.item<float>() ?? 0f,
+            meanReal.item<float>(), meanFake.item<float>(), gradientNorm);
+    }
+
+    /// <summary>
+    /// One G update: push D(G(z)) up (or, with feature matching, pull the mean of D's features on G's samples
+    /// towards their mean on <paramref name="real"/>), through the discriminator as it now is (D's weights stay frozen)
+    /// and through the same instance noise as D's update.
+    /// </summary>
+    private GeneratorUpdate UpdateGenerator(Tensor real, Tensor fake, Tensor? fakeLabels, double sigma)
+    {
+        generatorOptimizer.zero_grad();
+        fake = WithInstanceNoise(fake, sigma);
+        SetRequiresGrad(discriminator, false);
+        try
+        {
+            var critic = Options.Objective == GanObjective.WassersteinGradientPenalty;
+            Tensor fooledOutput, loss;
+            if (Options.GeneratorLoss == GeneratorLossKind.FeatureMatching)
+            {
+                // Only reachable for unconditional pairs whose D exposes its features (checked when the trainer was made).
+                var features = (IFeatureDiscriminator)discriminator;
+                Tensor realFeatures;
+                using (no_grad()) realFeatures = features.Features(WithInstanceNoise(real, sigma));
+                var fakeFeatures = features.Features(fake);
+                loss = GanLosses.FeatureMatching(realFeatures, fakeFeatures);
+                fooledOutput = features.Classify(fakeFeatures);
+            }
+            else
+            {
+                fooledOutput = discriminate(fake, fakeLabels);
+                loss = critic ? fooledOutput.mean().neg() : GanLosses.Generator(fooledOutput, Options.GeneratorLoss);
+            }
+            ThrowIfNotFinite(loss, "Loss_G");
+            loss.backward();
+            float gradientNorm = GradientNorm(generator);
+            generatorOptimizer.step();
+            var meanFake = critic ? fooledOutput.mean() : fooledOutput.sigmoid().mean();
+            return new GeneratorUpdate(loss.item<float>(), meanFake.item<float>(), gradientNorm);
+        }
+        finally
+        {
+            SetRequiresGrad(discriminator, true);
+        }
+    }
+
+    /// <summary><paramref name="x"/> plus Gaussian noise of standard deviation <paramref name="sigma"/> from the trainer's generator (none when 0).</summary>
+    private Tensor WithInstanceNoise(Tensor x, double sigma) =>
+        sigma == 0 ? x : x + sigma * randn(x.shape, x.dtype, device, generator: noise);
+
+    private Tensor? NewLabels(long count) =>
+        Classes is { } classes ? randint(0, classes, [count], ScalarType.Int64, device, generator: noise) : null;
+
+    /// <summary>The L2 norm of all gradients of <paramref name="module"/>'s parameters, as one vector.</summary>
+    private static float GradientNorm(nn.Module module)
+    {
+        using var scope = NewDisposeScope();
+        var squares = module.parameters().Select(p => p.grad).OfType<Tensor>().Select(g => g.square().sum()).ToList();
+        return squares.Count == 0 ? 0f : stack(squares).sum().sqrt().item<float>();
+    }
+
     private static void SetRequiresGrad(nn.Module module, bool value)
     {
         foreach (var p in module.parameters()) p.requires_grad = value;
+    }
+
+    /// <summary>What one D update measured: its two loss terms, the gradient penalty, D's mean output on real and generated images, its gradient norm.</summary>
+    private readonly record struct DiscriminatorUpdate(float LossReal, float LossFake, float Penalty, float MeanReal, float MeanFake, float GradientNorm);
+
+    /// <summary>What one G update measured: its loss, D's mean output on its images, its gradient norm.</summary>
+    private readonly record struct GeneratorUpdate(float Loss, float MeanFake, float GradientNorm)
+    {
+        public static GeneratorUpdate None { get; } = new(float.NaN, float.NaN, float.NaN);
     }
 }

@@ -1,0 +1,34 @@
+using GanNotebooks.Models;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GanNotebooks.Training;
+
+/// <summary>
+/// Checks, when a <see cref="GanTrainer"/> is made, that its networks can train with its options (feature matching
+/// needs D's features, WGAN-GP a critic without BatchNorm). Introduced in notebook 06-failure-modes.
+/// </summary>
+internal static class GanTrainerChecks
+{
+    /// <summary>Rejects pairs the chosen objective or generator loss cannot train, naming the setting and the fix.</summary>
+    public static void NetworksFitOptions(nn.Module discriminator, int? classes, GanTrainerOptions options)
+    {
+        if (options.GeneratorLoss == GeneratorLossKind.FeatureMatching)
+        {
+            if (classes is not null)
+                throw new ArgumentException("GanTrainerOptions.GeneratorLoss = FeatureMatching is not available for conditional pairs in this kit; " +
+                    "use NonSaturating.", nameof(options));
+            if (discriminator is not IFeatureDiscriminator)
+                throw new ArgumentException($"GanTrainerOptions.GeneratorLoss = FeatureMatching needs D's last hidden layer, but {discriminator.GetType().Name} " +
+                    "does not expose it (IFeatureDiscriminator). Use MlpDiscriminator, DcganDiscriminator or Toy2DDiscriminator, or another generator loss.", nameof(options));
+        }
+        if (options.Objective != GanObjective.WassersteinGradientPenalty) return;
+        if (classes is not null)
+            throw new ArgumentException("GanTrainerOptions.Objective = WassersteinGradientPenalty is not available for conditional pairs in this kit; " +
+                "train the conditional GAN with the CrossEntropy objective.", nameof(options));
+        if (discriminator.modules().Any(m => m is BatchNorm1d or BatchNorm2d or BatchNorm3d))
+            throw new ArgumentException($"GanTrainerOptions.Objective = WassersteinGradientPenalty penalises each sample's gradient, but this {discriminator.GetType().Name} " +
+                "uses BatchNorm, which mixes the samples of a batch. Use a critic without BatchNorm: Toy2DDiscriminator, MlpDiscriminator, or " +
+                "DcganDiscriminator with DcganConfig.DiscriminatorNormalization = LayerNorm or None.", nameof(options));
+    }
+}
