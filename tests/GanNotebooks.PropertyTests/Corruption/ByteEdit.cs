@@ -1,4 +1,4 @@
-namespace GanNotebooks.Tests.Data.Corruption;
+namespace GanNotebooks.PropertyTests.Corruption;
 
 /// <summary>
 /// One change to a file's bytes, placed relative to the file's length so that the same edit fits any file: a spot

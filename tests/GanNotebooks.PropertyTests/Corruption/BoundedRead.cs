@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GanNotebooks.Tests.Data.Corruption;
+namespace GanNotebooks.PropertyTests.Corruption;
 
 /// <summary>What a reader did with one file: its result or exception, the bytes it allocated and how long it took.</summary>
 public sealed record BoundedRead<T>(T? Result, Exception? Error, long AllocatedBytes, TimeSpan Elapsed)

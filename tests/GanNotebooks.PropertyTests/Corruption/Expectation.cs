@@ -1,4 +1,4 @@
-namespace GanNotebooks.Tests.Data.Corruption;
+namespace GanNotebooks.PropertyTests.Corruption;
 
 /// <summary>
 /// What a reader may do with one corrupted file: return <see cref="Content"/> (exactly), or, where

@@ -1,11 +1,12 @@
 using FsCheck;
 using FsCheck.Fluent;
 using GanNotebooks.Data;
+using GanNotebooks.Tests.Data;
 using GanNotebooks.Tests.Fixtures;
 using Microsoft.FSharp.Core;
 using Xunit.Abstractions;
 
-namespace GanNotebooks.Tests.Data.Corruption;
+namespace GanNotebooks.PropertyTests.Corruption;
 
 /// <summary>
 /// Property: a reader given a randomly corrupted copy of a real file (flipped bytes, random bytes, truncation,

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace GanNotebooks.Tests.Data.Corruption;
+namespace GanNotebooks.PropertyTests.Corruption;
 
 /// <summary>FsCheck generators of one to four <see cref="ByteEdit"/>s: byte flips, random bytes, truncation, insertion, deletion.</summary>
 public static class Corruptions

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using GanNotebooks.Data;
 
-namespace GanNotebooks.Tests.Data.Corruption;
+namespace GanNotebooks.PropertyTests.Corruption;
 
 /// <summary>
 /// A second, deliberately plain decoder of raw (uncompressed) IDX files, written from the format's description: the

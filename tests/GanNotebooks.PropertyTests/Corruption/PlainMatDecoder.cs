@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace GanNotebooks.Tests.Data.Corruption;
+namespace GanNotebooks.PropertyTests.Corruption;
 
 /// <summary>
 /// A second, deliberately plain decoder of uncompressed MATLAB v5 files, written from the format's description for

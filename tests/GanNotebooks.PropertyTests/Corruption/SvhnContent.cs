@@ -1,6 +1,6 @@
 using GanNotebooks.Data;
 
-namespace GanNotebooks.Tests.Data.Corruption;
+namespace GanNotebooks.PropertyTests.Corruption;
 
 /// <summary>
 /// An SVHN split as the kit loads it, back in bytes: pixels in [N, channel, row, column] order (0..255) and labels
