@@ -4,7 +4,8 @@ using System.IO.Compression;
 namespace GanNotebooks.Data;
 
 /// <summary>
-/// Reads IDX image and label files, raw or gzip-compressed (detected by the magic bytes 1f 8b). The header is
+/// Reads IDX image and label files (and, since notebook 09-mode-collapse-benchmark, four-dimensional image files of
+/// several channels), raw or gzip-compressed (detected by the magic bytes 1f 8b). The header is
 /// validated and the exact payload length checked before the big buffer is allocated; a file that is wrong in
 /// any way raises a <see cref="DataFileException"/> and nothing is returned half-loaded.
 /// Introduced in notebook 02-vanilla-gan.
@@ -38,6 +39,26 @@ public static class IdxReader
         });
     }
 
+    /// <summary>
+    /// Reads a four-dimensional IDX image file (magic 0x00000804): count × channels × rows × cols unsigned bytes,
+    /// as <see cref="IdxWriter.WriteChannelImages(string, IdxChannelImages)"/> writes generated colour samples. Introduced in notebook
+    /// 09-mode-collapse-benchmark.
+    /// </summary>
+    /// <exception cref="DataFileException">The file is missing, malformed, truncated or has trailing bytes.</exception>
+    public static IdxChannelImages ReadChannelImages(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Read(full, IdxFormat.ChannelImageMagic, (header, open) =>
+        {
+            var count = DimensionAt(full, header, 4, "image count", IdxFormat.MaxCount, IdxFormat.ReexportHint);
+            var channels = DimensionAt(full, header, 8, "channels", IdxFormat.MaxChannels, IdxFormat.ReexportHint);
+            var rows = DimensionAt(full, header, 12, "rows", IdxFormat.MaxSide, IdxFormat.ReexportHint);
+            var columns = DimensionAt(full, header, 16, "columns", IdxFormat.MaxSide, IdxFormat.ReexportHint);
+            var pixels = ReadPayload(full, open, (long)count * channels * rows * columns, "pixels");
+            return new IdxChannelImages(pixels, count, channels, rows, columns);
+        });
+    }
+
     /// <summary>Whether the file starts with the gzip magic bytes 1f 8b.</summary>
     public static bool IsGzip(string path)
     {
@@ -47,26 +68,34 @@ public static class IdxReader
 
     private static T Read<T>(string path, int expectedMagic, Func<byte[], OpenPayload, T> readBody)
     {
+        var hint = HintFor(expectedMagic);
         if (!File.Exists(path))
-            throw new DataFileException(path, $"{path}: file not found; run ./gan data fetch mnist (or fashion-mnist).");
+            throw new DataFileException(path, expectedMagic == IdxFormat.ChannelImageMagic
+                ? $"{path}: file not found; export the samples first (SampleExport.WriteChannelImages)."
+                : $"{path}: file not found; run ./gan data fetch mnist (or fashion-mnist).");
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var gzip = StartsWithGzipMagic(file);
-            var gzipSize = gzip ? GzipTrailerSize(path, file) : 0;
+            var gzipSize = gzip ? GzipTrailerSize(path, file, hint) : 0;
             using Stream content = gzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : file;
-            var headerSize = expectedMagic == IdxFormat.ImageMagic ? IdxFormat.ImageHeaderSize : IdxFormat.LabelHeaderSize;
+            var headerSize = expectedMagic switch
+            {
+                IdxFormat.ImageMagic => IdxFormat.ImageHeaderSize,
+                IdxFormat.ChannelImageMagic => IdxFormat.ChannelImageHeaderSize,
+                _ => IdxFormat.LabelHeaderSize,
+            };
             var header = new byte[headerSize];
             var got = content.ReadAtLeast(header, headerSize, throwOnEndOfStream: false);
             if (got < headerSize)
-                throw Bad(path, $"truncated: the file ends inside the {headerSize}-byte IDX header ({got} bytes)");
+                throw Bad(path, $"truncated: the file ends inside the {headerSize}-byte IDX header ({got} bytes)", hint);
             CheckMagic(path, BinaryPrimitives.ReadInt32BigEndian(header), expectedMagic);
-            var open = new OpenPayload(content, gzip, gzip ? gzipSize : file.Length, headerSize);
+            var open = new OpenPayload(content, gzip, gzip ? gzipSize : file.Length, headerSize, hint);
             return readBody(header, open);
         }
         catch (InvalidDataException e)
         {
-            throw Bad(path, $"corrupt gzip stream ({e.Message})", e);
+            throw Bad(path, $"corrupt gzip stream ({e.Message})", hint, e);
         }
     }
 
@@ -74,49 +103,60 @@ public static class IdxReader
     {
         if (magic == expected)
             return;
-        var kind = expected == IdxFormat.ImageMagic ? "an IDX image file" : "an IDX label file";
-        var hint = magic == IdxFormat.ImageMagic ? "; this is an IDX image file"
-            : magic == IdxFormat.LabelMagic ? "; this is an IDX label file" : "";
+        var kind = KindOf(expected);
+        var hint = magic is IdxFormat.ImageMagic or IdxFormat.LabelMagic or IdxFormat.ChannelImageMagic ? $"; this is {KindOf(magic)}" : "";
         var sameType = (magic & ~0xFF) == (expected & ~0xFF);
-        if (sameType && hint.Length == 0)
-            throw Bad(path, $"wrong dimension count {magic & 0xFF} in magic number 0x{magic:X8} (expected {expected & 0xFF}: 0x{expected:X8} for {kind})");
-        throw Bad(path, $"wrong magic number 0x{magic:X8} (expected 0x{expected:X8} for {kind}){hint}");
+        if (sameType && magic is not (IdxFormat.ImageMagic or IdxFormat.LabelMagic))
+            throw Bad(path, $"wrong dimension count {magic & 0xFF} in magic number 0x{magic:X8} (expected {expected & 0xFF}: 0x{expected:X8} for {kind}){hint}", HintFor(expected));
+        throw Bad(path, $"wrong magic number 0x{magic:X8} (expected 0x{expected:X8} for {kind}){hint}", HintFor(expected));
     }
 
-    private static int DimensionAt(string path, byte[] header, int offset, string name, int max)
+    private static string KindOf(int magic) => magic switch
+    {
+        IdxFormat.ImageMagic => "an IDX image file",
+        IdxFormat.ChannelImageMagic => "a four-dimensional IDX image file (count × channels × rows × cols)",
+        _ => "an IDX label file",
+    };
+
+    private static string HintFor(int magic) => magic == IdxFormat.ChannelImageMagic ? IdxFormat.ReexportHint : IdxFormat.RefetchHint;
+
+    private static int DimensionAt(string path, byte[] header, int offset, string name, int max) =>
+        DimensionAt(path, header, offset, name, max, IdxFormat.RefetchHint);
+
+    private static int DimensionAt(string path, byte[] header, int offset, string name, int max, string fix)
     {
         var value = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(offset));
         if (value <= 0 || value > max)
-            throw Bad(path, $"implausible {name} {(uint)value} in the header (expected 1 to {max:N0})");
+            throw Bad(path, $"implausible {name} {(uint)value} in the header (expected 1 to {max:N0})", fix);
         return value;
     }
 
     private static byte[] ReadPayload(string path, OpenPayload open, long expected, string what)
     {
         if (expected > IdxFormat.MaxPixelBytes)
-            throw Bad(path, $"implausible size: the header promises {expected:N0} bytes of {what}, more than the reader accepts");
+            throw Bad(path, $"implausible size: the header promises {expected:N0} bytes of {what}, more than the reader accepts", open.Hint);
         if (open.Gzip)
         {
             var promised = (uint)((open.HeaderSize + expected) & 0xFFFFFFFF);
             if (open.KnownLength != promised)
                 throw Bad(path, $"size mismatch: the header promises {expected:N0} bytes of {what} ({open.HeaderSize + expected:N0} in all), "
-                    + $"but the gzip trailer records {open.KnownLength:N0} decompressed bytes (truncated or corrupt gzip stream)");
+                    + $"but the gzip trailer records {open.KnownLength:N0} decompressed bytes (truncated or corrupt gzip stream)", open.Hint);
         }
         else
         {
             var found = open.KnownLength - open.HeaderSize;
             if (found < expected)
-                throw Bad(path, $"truncated: expected {expected:N0} bytes of {what}, found {found:N0}");
+                throw Bad(path, $"truncated: expected {expected:N0} bytes of {what}, found {found:N0}", open.Hint);
             if (found > expected)
-                throw Bad(path, $"{found - expected:N0} trailing bytes after the {expected:N0} bytes of {what}");
+                throw Bad(path, $"{found - expected:N0} trailing bytes after the {expected:N0} bytes of {what}", open.Hint);
         }
         var buffer = new byte[expected];
         var got = open.Content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         if (got < expected)
-            throw Bad(path, $"truncated: expected {expected:N0} bytes of {what}, found {got:N0}");
+            throw Bad(path, $"truncated: expected {expected:N0} bytes of {what}, found {got:N0}", open.Hint);
         Span<byte> probe = stackalloc byte[1];
         if (open.Content.Read(probe) > 0)
-            throw Bad(path, $"trailing bytes after the {expected:N0} bytes of {what}");
+            throw Bad(path, $"trailing bytes after the {expected:N0} bytes of {what}", open.Hint);
         return buffer;
     }
 
@@ -129,10 +169,10 @@ public static class IdxReader
     }
 
     // The last four bytes of a gzip member: the decompressed size modulo 2^32 (little-endian).
-    private static long GzipTrailerSize(string path, FileStream file)
+    private static long GzipTrailerSize(string path, FileStream file, string fix)
     {
         if (file.Length < 18)
-            throw Bad(path, $"truncated gzip stream: only {file.Length} bytes");
+            throw Bad(path, $"truncated gzip stream: only {file.Length} bytes", fix);
         Span<byte> trailer = stackalloc byte[4];
         file.Position = file.Length - 4;
         file.ReadExactly(trailer);
@@ -140,8 +180,8 @@ public static class IdxReader
         return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
     }
 
-    private static DataFileException Bad(string path, string problem, Exception? inner = null) =>
-        new(path, $"{path}: {problem}. To fix it, {IdxFormat.RefetchHint}.", inner);
+    private static DataFileException Bad(string path, string problem, string fix, Exception? inner = null) =>
+        new(path, $"{path}: {problem}. To fix it, {fix}.", inner);
 
-    private sealed record OpenPayload(Stream Content, bool Gzip, long KnownLength, int HeaderSize);
+    private sealed record OpenPayload(Stream Content, bool Gzip, long KnownLength, int HeaderSize, string Hint);
 }
