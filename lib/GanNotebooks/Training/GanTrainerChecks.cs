@@ -6,7 +6,8 @@ namespace GanNotebooks.Training;
 
 /// <summary>
 /// Checks, when a <see cref="GanTrainer"/> is made, that its networks can train with its options (feature matching
-/// needs D's features, WGAN-GP a critic without BatchNorm). Introduced in notebook 06-failure-modes.
+/// needs D's features, WGAN-GP a critic without BatchNorm and, since notebook 09-mode-collapse-benchmark, one that
+/// judges single samples rather than packs). Introduced in notebook 06-failure-modes.
 /// </summary>
 internal static class GanTrainerChecks
 {
@@ -23,6 +24,9 @@ internal static class GanTrainerChecks
                     "does not expose it (IFeatureDiscriminator). Use MlpDiscriminator, DcganDiscriminator or Toy2DDiscriminator, or another generator loss.", nameof(options));
         }
         if (options.Objective != GanObjective.WassersteinGradientPenalty) return;
+        if (discriminator is PackedDiscriminator)
+            throw new ArgumentException("GanTrainerOptions.Objective = WassersteinGradientPenalty penalises each sample's gradient, but a PackedDiscriminator " +
+                "judges packs of samples (its per-sample logits are repeats of one pack logit). Train packing with the CrossEntropy objective.", nameof(options));
         if (classes is not null)
             throw new ArgumentException("GanTrainerOptions.Objective = WassersteinGradientPenalty is not available for conditional pairs in this kit; " +
                 "train the conditional GAN with the CrossEntropy objective.", nameof(options));
