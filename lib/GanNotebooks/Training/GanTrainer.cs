@@ -265,7 +265,7 @@ public sealed class GanTrainer : IDisposable
         var fakeOutput = discriminate(fake, fakeLabels);
         Tensor lossReal, lossFake, meanReal, meanFake;
         Tensor? penalty = null;
-        if (Options.IsWasserstein)
+        if (Options.IsWasserstein())
         {
             (meanReal, meanFake) = (realOutput.mean(), fakeOutput.mean());
             (lossReal, lossFake) = (meanReal.neg(), meanFake);
@@ -302,7 +302,7 @@ public sealed class GanTrainer : IDisposable
         SetRequiresGrad(discriminator, false);
         try
         {
-            var critic = Options.IsWasserstein;
+            var critic = Options.IsWasserstein();
             Tensor fooledOutput, loss;
             if (Options.GeneratorLoss == GeneratorLossKind.FeatureMatching)
             {

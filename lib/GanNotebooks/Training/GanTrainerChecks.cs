@@ -22,7 +22,7 @@ internal static class GanTrainerChecks
                 throw new ArgumentException($"GanTrainerOptions.GeneratorLoss = FeatureMatching needs D's last hidden layer, but {discriminator.GetType().Name} " +
                     "does not expose it (IFeatureDiscriminator). Use MlpDiscriminator, DcganDiscriminator or Toy2DDiscriminator, or another generator loss.", nameof(options));
         }
-        if (!options.IsWasserstein) return;
+        if (!options.IsWasserstein()) return;
         if (classes is not null)
             throw new ArgumentException($"GanTrainerOptions.Objective = {options.Objective} is not available for conditional pairs in this kit; " +
                 "train the conditional GAN with the CrossEntropy objective.", nameof(options));

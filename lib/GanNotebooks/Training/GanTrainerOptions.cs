@@ -79,7 +79,7 @@ public sealed record GanTrainerOptions
     public double WeightClip { get; init; } = 0.01;
 
     /// <summary>Whether <see cref="Objective"/> makes D a Wasserstein critic (raw scores, no sigmoid): WGAN-GP or WGAN with weight clipping.</summary>
-    public bool IsWasserstein => Objective is GanObjective.WassersteinGradientPenalty or GanObjective.WassersteinWeightClipping;
+    public bool IsWasserstein() => Objective is GanObjective.WassersteinGradientPenalty or GanObjective.WassersteinWeightClipping;
 
     /// <summary>
     /// D updates per G update (n_D of the D:G update ratio): each <see cref="GanTrainer.TrainStep"/> takes one real
@@ -100,7 +100,7 @@ public sealed record GanTrainerOptions
     /// The number of D updates per G update in effect: <see cref="DiscriminatorStepsPerGeneratorStep"/>, or when it is
     /// not set 1 (cross-entropy) or 5 (WGAN-GP, WGAN with weight clipping).
     /// </summary>
-    public int DiscriminatorSteps() => DiscriminatorStepsPerGeneratorStep ?? (IsWasserstein ? 5 : 1);
+    public int DiscriminatorSteps() => DiscriminatorStepsPerGeneratorStep ?? (IsWasserstein() ? 5 : 1);
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public GanTrainerOptions Validate()
@@ -127,7 +127,7 @@ public sealed record GanTrainerOptions
             throw new ArgumentException($"GanTrainerOptions.GradientPenaltyWeight = {GradientPenaltyWeight} must be 0 or a positive number (the paper uses 10).", nameof(GradientPenaltyWeight));
         if (!(WeightClip > 0) || double.IsInfinity(WeightClip))
             throw new ArgumentException($"GanTrainerOptions.WeightClip = {WeightClip} must be a positive number (the paper uses 0.01).", nameof(WeightClip));
-        if (IsWasserstein)
+        if (IsWasserstein())
         {
             if (RealLabel != 1.0)
                 throw new ArgumentException($"GanTrainerOptions.RealLabel = {RealLabel} smooths a classifier's targets; a Wasserstein critic has none. Leave RealLabel at 1.", nameof(RealLabel));
