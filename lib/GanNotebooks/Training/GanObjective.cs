@@ -17,4 +17,14 @@ public enum GanObjective
     /// The critic must not use BatchNorm.
     /// </summary>
     WassersteinGradientPenalty,
+
+    /// <summary>
+    /// The original WGAN (Arjovsky et al. 2017): D is a critic whose raw output scores realness; it minimises
+    /// E[D(G(z))] − E[D(x)], and after every critic update each of its weights is clipped to [−c, c]
+    /// (<see cref="GanTrainerOptions.WeightClip"/>, 0.01 in the paper), a crude way to keep it Lipschitz. G minimises
+    /// −E[D(G(z))]. The critic takes 5 updates per G update unless
+    /// <see cref="GanTrainerOptions.DiscriminatorStepsPerGeneratorStep"/> says otherwise; the paper trains both with
+    /// RMSprop at 5e-5. Introduced in notebook 08-gan-family.
+    /// </summary>
+    WassersteinWeightClipping,
 }

@@ -10,7 +10,8 @@ namespace GanNotebooks.Training;
 /// every step runs inside its own dispose scope, hands back plain numbers (<see cref="StepMetrics"/>) and records
 /// them in <see cref="History"/>. A conditional pair, G(z | y) and D(x | y), trains the same way with class labels
 /// (notebook 05-conditional-gan). Notebook 06-failure-modes adds remedies, each a <see cref="GanTrainerOptions"/>
-/// setting that is off by default: the D:G update ratio, WGAN-GP (<see cref="GanTrainerOptions.Objective"/>),
+/// setting that is off by default: the D:G update ratio, WGAN-GP (<see cref="GanTrainerOptions.Objective"/>; notebook
+/// 08-gan-family adds the original WGAN with weight clipping),
 /// feature matching (<see cref="GanTrainerOptions.GeneratorLoss"/>) and instance noise; the discriminators' own
 /// remedies (minibatch standard deviation, spectral normalisation) are options of their configs. Introduced in
 /// notebook 02-vanilla-gan.
@@ -264,12 +265,15 @@ public sealed class GanTrainer : IDisposable
         var fakeOutput = discriminate(fake, fakeLabels);
         Tensor lossReal, lossFake, meanReal, meanFake;
         Tensor? penalty = null;
-        if (Options.Objective == GanObjective.WassersteinGradientPenalty)
+        if (Options.IsWasserstein())
         {
             (meanReal, meanFake) = (realOutput.mean(), fakeOutput.mean());
             (lossReal, lossFake) = (meanReal.neg(), meanFake);
-            var mix = rand([real.shape[0]], device: device, generator: noise);
-            penalty = Options.GradientPenaltyWeight * GradientPenalty.Compute(x => discriminate(x, null), real, fake, mix);
+            if (Options.Objective == GanObjective.WassersteinGradientPenalty)
+            {
+                var mix = rand([real.shape[0]], device: device, generator: noise);
+                penalty = Options.GradientPenaltyWeight * GradientPenalty.Compute(x => discriminate(x, null), real, fake, mix);
+            }
         }
         else
         {
@@ -281,6 +285,7 @@ public sealed class GanTrainer : IDisposable
         loss.backward();
         float gradientNorm = GradientNorm(discriminator);
         discriminatorOptimizer.step();
+        if (Options.Objective == GanObjective.WassersteinWeightClipping) ClipWeights(discriminator, Options.WeightClip);
         return new DiscriminatorUpdate(lossReal.item<float>(), lossFake.item<float>(), penalty?.item<float>() ?? 0f,
             meanReal.item<float>(), meanFake.item<float>(), gradientNorm);
     }
@@ -297,7 +302,7 @@ public sealed class GanTrainer : IDisposable
         SetRequiresGrad(discriminator, false);
         try
         {
-            var critic = Options.Objective == GanObjective.WassersteinGradientPenalty;
+            var critic = Options.IsWasserstein();
             Tensor fooledOutput, loss;
             if (Options.GeneratorLoss == GeneratorLossKind.FeatureMatching)
             {
@@ -340,6 +345,13 @@ public sealed class GanTrainer : IDisposable
         using var scope = NewDisposeScope();
         var squares = module.parameters().Select(p => p.grad).OfType<Tensor>().Select(g => g.square().sum()).ToList();
         return squares.Count == 0 ? 0f : stack(squares).sum().sqrt().item<float>();
+    }
+
+    /// <summary>WGAN's constraint: clamps every parameter of <paramref name="module"/> to [−<paramref name="bound"/>, <paramref name="bound"/>] in place.</summary>
+    private static void ClipWeights(nn.Module module, double bound)
+    {
+        using var noGrad = no_grad();
+        foreach (var p in module.parameters()) p.clamp_(-bound, bound);
     }
 
     private static void SetRequiresGrad(nn.Module module, bool value)

@@ -23,14 +23,14 @@ internal static class GanTrainerChecks
                 throw new ArgumentException($"GanTrainerOptions.GeneratorLoss = FeatureMatching needs D's last hidden layer, but {discriminator.GetType().Name} " +
                     "does not expose it (IFeatureDiscriminator). Use MlpDiscriminator, DcganDiscriminator or Toy2DDiscriminator, or another generator loss.", nameof(options));
         }
-        if (options.Objective != GanObjective.WassersteinGradientPenalty) return;
-        if (discriminator is PackedDiscriminator)
+        if (!options.IsWasserstein()) return;
+        if (options.Objective == GanObjective.WassersteinGradientPenalty && discriminator is PackedDiscriminator)
             throw new ArgumentException("GanTrainerOptions.Objective = WassersteinGradientPenalty penalises each sample's gradient, but a PackedDiscriminator " +
                 "judges packs of samples (its per-sample logits are repeats of one pack logit). Train packing with the CrossEntropy objective.", nameof(options));
         if (classes is not null)
-            throw new ArgumentException("GanTrainerOptions.Objective = WassersteinGradientPenalty is not available for conditional pairs in this kit; " +
+            throw new ArgumentException($"GanTrainerOptions.Objective = {options.Objective} is not available for conditional pairs in this kit; " +
                 "train the conditional GAN with the CrossEntropy objective.", nameof(options));
-        if (discriminator.modules().Any(m => m is BatchNorm1d or BatchNorm2d or BatchNorm3d))
+        if (options.Objective == GanObjective.WassersteinGradientPenalty && discriminator.modules().Any(m => m is BatchNorm1d or BatchNorm2d or BatchNorm3d))
             throw new ArgumentException($"GanTrainerOptions.Objective = WassersteinGradientPenalty penalises each sample's gradient, but this {discriminator.GetType().Name} " +
                 "uses BatchNorm, which mixes the samples of a batch. Use a critic without BatchNorm: Toy2DDiscriminator, MlpDiscriminator, or " +
                 "DcganDiscriminator with DcganConfig.DiscriminatorNormalization = LayerNorm or None.", nameof(options));

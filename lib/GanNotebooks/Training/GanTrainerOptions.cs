@@ -72,10 +72,20 @@ public sealed record GanTrainerOptions
     public double GradientPenaltyWeight { get; init; } = 10;
 
     /// <summary>
+    /// c, the bound of WGAN's weight clipping: after each critic update every critic weight is clamped to [−c, c].
+    /// Default 0.01, as in the paper. Used only by <see cref="GanObjective.WassersteinWeightClipping"/>. Introduced in
+    /// notebook 08-gan-family.
+    /// </summary>
+    public double WeightClip { get; init; } = 0.01;
+
+    /// <summary>Whether <see cref="Objective"/> makes D a Wasserstein critic (raw scores, no sigmoid): WGAN-GP or WGAN with weight clipping.</summary>
+    public bool IsWasserstein() => Objective is GanObjective.WassersteinGradientPenalty or GanObjective.WassersteinWeightClipping;
+
+    /// <summary>
     /// D updates per G update (n_D of the D:G update ratio): each <see cref="GanTrainer.TrainStep"/> takes one real
     /// batch and updates D once; G is updated on every n_D-th step, after the n_D-th D update, and the steps in
     /// between report G's latest measurements. Null (the default) means 1 for the cross-entropy objective, the ratio of
-    /// the original GAN, and 5 for WGAN-GP (n_critic in the paper). Larger values make D stronger relative to G. Introduced in notebook 06-failure-modes.
+    /// the original GAN, and 5 for WGAN-GP and WGAN with weight clipping (n_critic in the paper). Larger values make D stronger relative to G. Introduced in notebook 06-failure-modes.
     /// </summary>
     public int? DiscriminatorStepsPerGeneratorStep { get; init; }
 
@@ -88,9 +98,9 @@ public sealed record GanTrainerOptions
 
     /// <summary>
     /// The number of D updates per G update in effect: <see cref="DiscriminatorStepsPerGeneratorStep"/>, or when it is
-    /// not set 1 (cross-entropy) or 5 (WGAN-GP).
+    /// not set 1 (cross-entropy) or 5 (WGAN-GP, WGAN with weight clipping).
     /// </summary>
-    public int DiscriminatorSteps() => DiscriminatorStepsPerGeneratorStep ?? (Objective == GanObjective.WassersteinGradientPenalty ? 5 : 1);
+    public int DiscriminatorSteps() => DiscriminatorStepsPerGeneratorStep ?? (IsWasserstein() ? 5 : 1);
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public GanTrainerOptions Validate()
@@ -112,15 +122,17 @@ public sealed record GanTrainerOptions
             throw new ArgumentException($"GanTrainerOptions.InstanceNoiseAnnealSteps = {InstanceNoiseAnnealSteps} must be at least 1 when InstanceNoiseStart is above 0 " +
                 "(the number of steps over which the noise fades out).", nameof(InstanceNoiseAnnealSteps));
         if (!Enum.IsDefined(Objective))
-            throw new ArgumentException($"GanTrainerOptions.Objective = {Objective} is not a known objective (CrossEntropy or WassersteinGradientPenalty).", nameof(Objective));
+            throw new ArgumentException($"GanTrainerOptions.Objective = {Objective} is not a known objective (CrossEntropy, WassersteinGradientPenalty or WassersteinWeightClipping).", nameof(Objective));
         if (!(GradientPenaltyWeight >= 0) || double.IsInfinity(GradientPenaltyWeight))
             throw new ArgumentException($"GanTrainerOptions.GradientPenaltyWeight = {GradientPenaltyWeight} must be 0 or a positive number (the paper uses 10).", nameof(GradientPenaltyWeight));
-        if (Objective == GanObjective.WassersteinGradientPenalty)
+        if (!(WeightClip > 0) || double.IsInfinity(WeightClip))
+            throw new ArgumentException($"GanTrainerOptions.WeightClip = {WeightClip} must be a positive number (the paper uses 0.01).", nameof(WeightClip));
+        if (IsWasserstein())
         {
             if (RealLabel != 1.0)
-                throw new ArgumentException($"GanTrainerOptions.RealLabel = {RealLabel} smooths a classifier's targets; a WGAN-GP critic has none. Leave RealLabel at 1.", nameof(RealLabel));
+                throw new ArgumentException($"GanTrainerOptions.RealLabel = {RealLabel} smooths a classifier's targets; a Wasserstein critic has none. Leave RealLabel at 1.", nameof(RealLabel));
             if (GeneratorLoss != GeneratorLossKind.NonSaturating)
-                throw new ArgumentException($"GanTrainerOptions.GeneratorLoss = {GeneratorLoss} belongs to the cross-entropy objective; WGAN-GP's generator loss is −E[D(G(z))]. " +
+                throw new ArgumentException($"GanTrainerOptions.GeneratorLoss = {GeneratorLoss} belongs to the cross-entropy objective; a Wasserstein generator's loss is −E[D(G(z))]. " +
                     "Leave GeneratorLoss at NonSaturating.", nameof(GeneratorLoss));
         }
         DiscriminatorOptimizer.Validate();

@@ -6,7 +6,8 @@ namespace GanNotebooks.Training;
 /// the generated batch, before D's update (<see cref="DOfGBeforeUpdate"/>) and after it, as the generator sees it
 /// (<see cref="DOfGAfterUpdate"/>). Introduced in notebook 02-vanilla-gan.
 /// <para>
-/// With <see cref="GanObjective.WassersteinGradientPenalty"/> D is a critic without a sigmoid, and the fields keep
+/// With <see cref="GanObjective.WassersteinGradientPenalty"/> (or, from notebook 08-gan-family,
+/// <see cref="GanObjective.WassersteinWeightClipping"/>, where the penalty is 0) D is a critic without a sigmoid, and the fields keep
 /// the same places with the critic's numbers: the two loss terms are −E[D(x)] and E[D(G(z))], D(x) and D(G(z)) are
 /// mean raw critic scores (any real number, not probabilities), <see cref="WassersteinEstimate"/> is their
 /// difference and <see cref="GradientPenalty"/> the penalty term. When G is not updated every step

@@ -1,0 +1,36 @@
+using GanNotebooks.Training;
+using static TorchSharp.torch;
+
+namespace GanNotebooks.Family;
+
+/// <summary>
+/// What the family's trainers share with <see cref="GanTrainer"/>: the non-finite loss check before an update,
+/// gradient norms, freezing a network while the other one steps. Introduced in notebook 08-gan-family.
+/// </summary>
+internal static class StepHelpers
+{
+    /// <summary>Throws <see cref="TrainingDivergedException"/> when <paramref name="loss"/> is NaN or infinite.</summary>
+    public static void ThrowIfNotFinite(Tensor loss, long step, string name)
+    {
+        float value = loss.item<float>();
+        if (!float.IsFinite(value)) throw new TrainingDivergedException(step, name, value);
+    }
+
+    /// <summary>The L2 norm of all gradients of <paramref name="modules"/>' parameters, as one vector.</summary>
+    public static float GradientNorm(params nn.Module[] modules)
+    {
+        using var scope = NewDisposeScope();
+        var squares = modules.SelectMany(m => m.parameters()).Select(p => p.grad).OfType<Tensor>().Select(g => g.square().sum()).ToList();
+        return squares.Count == 0 ? 0f : stack(squares).sum().sqrt().item<float>();
+    }
+
+    /// <summary>Turns gradients of <paramref name="module"/>'s parameters on or off.</summary>
+    public static void SetRequiresGrad(nn.Module module, bool value)
+    {
+        foreach (var p in module.parameters()) p.requires_grad = value;
+    }
+
+    /// <summary>The device of <paramref name="module"/>'s first parameter.</summary>
+    public static Device DeviceOf(nn.Module module) =>
+        module.parameters().FirstOrDefault()?.device ?? throw new ArgumentException($"{module.GetType().Name} has no parameters to train.", nameof(module));
+}
