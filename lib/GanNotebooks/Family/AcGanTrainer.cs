@@ -127,35 +127,13 @@ public sealed class AcGanTrainer : IDisposable
     /// <summary>G's images for noise <paramref name="z"/> and <paramref name="labels"/>, in [-1, 1], on the CPU, in inference mode.</summary>
     public Tensor Generate(Tensor z, Tensor labels)
     {
-        bool wasTraining = generator.training;
-        generator.eval();
-        try
-        {
-            using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            return generator.forward(z.to(device), labels.to(device).to_type(ScalarType.Int64)).cpu().MoveToOuterDisposeScope();
-        }
-        finally
-        {
-            generator.train(wasTraining);
-        }
+        return InferenceMode.Run(generator, () => generator.forward(z.to(device), labels.to(device).to_type(ScalarType.Int64)));
     }
 
     /// <summary>The class head's most likely class [N] (int64, on the CPU) for images [N, channels, size, size], in inference mode.</summary>
     public Tensor Classify(Tensor images)
     {
-        bool wasTraining = discriminator.training;
-        discriminator.eval();
-        try
-        {
-            using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            return discriminator.Heads(images.to(device)).ClassLogits.argmax(1).cpu().MoveToOuterDisposeScope();
-        }
-        finally
-        {
-            discriminator.train(wasTraining);
-        }
+        return InferenceMode.Run(discriminator, () => discriminator.Heads(images.to(device)).ClassLogits.argmax(1));
     }
 
     /// <inheritdoc />

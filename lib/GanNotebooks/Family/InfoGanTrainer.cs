@@ -111,19 +111,8 @@ public sealed class InfoGanTrainer : IDisposable
     /// <summary>G's images for a latent (e.g. from <see cref="InfoGanCodes.CategoryGrid"/>), in [-1, 1], on the CPU, in inference mode.</summary>
     public Tensor Generate(InfoGanLatent latent)
     {
-        bool wasTraining = generator.training;
-        generator.eval();
-        try
-        {
-            using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            var input = Options.Codes.Compose(new InfoGanLatent(latent.Noise.to(device), latent.Categories.to(device), latent.Continuous.to(device)));
-            return generator.forward(input).cpu().MoveToOuterDisposeScope();
-        }
-        finally
-        {
-            generator.train(wasTraining);
-        }
+        return InferenceMode.Run(generator, () => generator.forward(
+            Options.Codes.Compose(new InfoGanLatent(latent.Noise.to(device), latent.Categories.to(device), latent.Continuous.to(device)))));
     }
 
     /// <summary>
@@ -132,18 +121,7 @@ public sealed class InfoGanTrainer : IDisposable
     /// </summary>
     public Tensor PredictCategories(Tensor images)
     {
-        bool wasTraining = discriminator.training;
-        discriminator.eval();
-        try
-        {
-            using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            return discriminator.Heads(images.to(device)).CategoryLogits.argmax(1).cpu().MoveToOuterDisposeScope();
-        }
-        finally
-        {
-            discriminator.train(wasTraining);
-        }
+        return InferenceMode.Run(discriminator, () => discriminator.Heads(images.to(device)).CategoryLogits.argmax(1));
     }
 
     /// <summary>A fresh latent of <paramref name="count"/> samples from the trainer's seeded noise generator (on the networks' device).</summary>

@@ -165,18 +165,7 @@ public sealed class GanTrainer : IDisposable
     {
         if (Classes is not null && labels is null)
             throw new ArgumentNullException(nameof(labels), "A conditional generator needs a label for every noise vector.");
-        bool wasTraining = generator.training;
-        generator.eval();
-        try
-        {
-            using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            return generate(z.to(device), labels?.to(device)).cpu().MoveToOuterDisposeScope();
-        }
-        finally
-        {
-            generator.train(wasTraining);
-        }
+        return InferenceMode.Run(generator, () => generate(z.to(device), labels?.to(device)));
     }
 
     /// <summary>
