@@ -1,13 +1,14 @@
 using System.CommandLine;
 using GanNotebooks.Cli.Commands;
 
-var root = new RootCommand("GanNotebooks: fetch data, run the notebooks headlessly, evaluate samples, check the set-up.")
+var root = new RootCommand("GanNotebooks: fetch data, run the notebooks headlessly, evaluate samples, run benchmarks, check the set-up.")
 {
     DataCommand.Create(),
     RunNotebooksCommand.Create(),
     JupyterCommand.Create(),
     DoctorCommand.Create(),
     EvaluateCommand.Create(),
+    BenchmarkCommand.Create(),
 };
 var parsed = root.Parse(args);
 // Ctrl-C and SIGTERM cancel the running command and end the process 2 s later. gan run handles those signals itself
