@@ -64,7 +64,7 @@ public sealed record StackedMnistReport
         text.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in Rows)
         {
-            var published = r.Published is { } f ? Invariant($"{f.Modes:0.#} / {f.Kl:F2} ({f.Row}, {f.Setting})") : "—";
+            var published = r.Published is { } f ? Invariant($"{f.Modes:#,0.#} / {f.Kl:F2} ({f.Row}, {f.Setting})") : "—";
             text.AppendLine(Invariant($"| {r.Method} | {r.Seeds} | {r.ModesMean:F1} ± {r.ModesStd:F1} | {r.ModesMin}–{r.ModesMax} | {r.KlMean:F2} ± {r.KlStd:F2} | ")
                 + Invariant($"{r.TrainingSeconds:F0} s ({r.MsPerStep:F1} ms per step) | {published} | {r.Published?.Source ?? "—"} |"));
         }
