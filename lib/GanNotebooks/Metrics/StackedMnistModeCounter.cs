@@ -65,19 +65,33 @@ public sealed class StackedMnistModeCounter : IDisposable
     /// <summary>The classifier's digit for each channel: int64 [N, 3] (columns red, green, blue).</summary>
     public Tensor PredictDigits(Tensor images)
     {
+        var (digits, confidence) = PredictDigitsAndConfidence(images);
+        confidence.Dispose();
+        return digits;
+    }
+
+    /// <summary>
+    /// The classifier's digit for each channel, int64 [N, 3], and its probability for that digit, float32 [N, 3]:
+    /// how sure it is of each reading.
+    /// </summary>
+    public (Tensor Digits, Tensor Confidence) PredictDigitsAndConfidence(Tensor images)
+    {
         CheckShape(images);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         Classifier.Network.eval();
-        var blocks = new List<Tensor>();
+        var digitBlocks = new List<Tensor>();
+        var confidenceBlocks = new List<Tensor>();
         var count = images.shape[0];
         for (long start = 0; start < count; start += BatchSize)
         {
             var length = Math.Min(BatchSize, count - start);
             var digits = images.narrow(0, start, length).to_type(ScalarType.Float32).reshape(length * StackedMnist.Channels, 1, 28, 28);
-            blocks.Add(Classifier.Network.forward(digits).argmax(1).view(length, StackedMnist.Channels));
+            var (top, index) = Classifier.Network.forward(digits).softmax(1).max(1);
+            digitBlocks.Add(index.view(length, StackedMnist.Channels));
+            confidenceBlocks.Add(top.view(length, StackedMnist.Channels));
         }
-        return cat(blocks, 0).MoveToOuterDisposeScope();
+        return (cat(digitBlocks, 0).MoveToOuterDisposeScope(), cat(confidenceBlocks, 0).MoveToOuterDisposeScope());
     }
 
     /// <summary>The mode of each image as the classifier reads it: int64 [N], 100·r + 10·g + b.</summary>
@@ -88,14 +102,21 @@ public sealed class StackedMnistModeCounter : IDisposable
         return (digits.select(1, 0).mul(100) + digits.select(1, 1).mul(10) + digits.select(1, 2)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Counts the modes of <paramref name="images"/> [N, 3, 28, 28] in [-1, 1]; <paramref name="samples"/> names them in the result.</summary>
+    /// <summary>
+    /// Counts the modes of <paramref name="images"/> [N, 3, 28, 28] in [-1, 1]; <paramref name="samples"/> names them in
+    /// the result, which also says what share of the 3·N digits (one per channel) the classifier read with confidence
+    /// (<see cref="StackedMnistModes.ConfidentShare"/>).
+    /// </summary>
     public StackedMnistModes Count(Tensor images, string samples = "generated samples")
     {
         var clock = Stopwatch.StartNew();
-        using var modes = PredictModes(images);
+        using var scope = NewDisposeScope();
+        var (digits, confidence) = PredictDigitsAndConfidence(images);
+        var modes = digits.select(1, 0).mul(100) + digits.select(1, 1).mul(10) + digits.select(1, 2);
         var histogram = new int[StackedMnist.ModeCount];
         foreach (var mode in modes.data<long>()) histogram[mode]++;
-        return StackedMnistModes.FromHistogram(histogram, samples, clock.Elapsed.TotalSeconds);
+        var confident = confidence.ge(StackedMnistModes.ConfidentProbability).to_type(ScalarType.Float64).mean().item<double>();
+        return StackedMnistModes.FromHistogram(histogram, samples, clock.Elapsed.TotalSeconds) with { ConfidentShare = confident };
     }
 
     /// <summary>The ceiling: the modes of real Stacked MNIST as the classifier reads them (not its true labels).</summary>

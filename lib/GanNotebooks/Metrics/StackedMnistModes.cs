@@ -32,6 +32,18 @@ public sealed record StackedMnistModes
     /// <summary>Seconds the classification took.</summary>
     public required double Seconds { get; init; }
 
+    /// <summary>The smallest probability of the classifier's digit that counts as a confident reading: 0.9.</summary>
+    public const double ConfidentProbability = 0.9;
+
+    /// <summary>
+    /// The share of the 3·N digits (one per channel of each image) that the classifier read with probability at least
+    /// <see cref="ConfidentProbability"/>; null when unknown (a histogram alone). Real Stacked MNIST scores about 0.9.
+    /// Blurry or half-formed samples score low, and their modes are then the classifier's guesses: a high mode count
+    /// with a low confident share does not mean that the generator covers those modes. Introduced in notebook
+    /// 09-mode-collapse-benchmark.
+    /// </summary>
+    public double? ConfidentShare { get; init; }
+
     /// <summary>Stacked images classified per second (three digits each).</summary>
     public double ImagesPerSecond => Seconds > 0 ? SampleCount / Seconds : double.PositiveInfinity;
 
@@ -56,7 +68,11 @@ public sealed record StackedMnistModes
         };
     }
 
-    /// <summary>One line, e.g. "real Stacked MNIST, N = 10,000: 1,000 of 1,000 modes, KL(q ‖ uniform) = 0.062 nats".</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Samples}, N = {SampleCount:N0}: {ModesCovered:N0} of {Data.StackedMnist.ModeCount:N0} modes, KL(q ‖ uniform) = {KlFromUniform:F3} nats");
+    /// <summary>One line, e.g. "real Stacked MNIST, N = 10,000: 1,000 of 1,000 modes, KL(q ‖ uniform) = 0.062 nats, 91% of digits read confidently".</summary>
+    public override string ToString()
+    {
+        var counts = string.Create(CultureInfo.InvariantCulture,
+            $"{Samples}, N = {SampleCount:N0}: {ModesCovered:N0} of {Data.StackedMnist.ModeCount:N0} modes, KL(q ‖ uniform) = {KlFromUniform:F3} nats");
+        return ConfidentShare is { } share ? counts + string.Create(CultureInfo.InvariantCulture, $", {share * 100:F0}% of digits read confidently") : counts;
+    }
 }

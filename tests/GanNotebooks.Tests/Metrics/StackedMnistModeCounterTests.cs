@@ -35,6 +35,31 @@ public class StackedMnistModeCounterTests(StackedMnistCounterFixture fixture, IT
         Assert.InRange(counted.KlFromUniform, 0, 0.1);
         Assert.InRange(truth.KlFromUniform, 0.03, 0.07);
         Assert.InRange(agreement, 0.9, 1);
+        Assert.InRange(counted.ConfidentShare!.Value, 0.85, 1);
+        Assert.Null(truth.ConfidentShare);
+    }
+
+    [RequiresDataSetFact(DataSetName.Mnist)]
+    public void Blurred_stacked_images_still_fill_modes_but_are_not_read_confidently()
+    {
+        using var threads = new OneTorchThread();
+        using var real = StackedMnist.Create(2_000, seed: 77);
+        using var blurred = nn.functional.avg_pool2d(real.Images, 9, stride: 1, padding: 4);   // strokes smeared into blobs
+        using var noise = rand(2_000, 3, 28, 28, generator: new Generator(3)).mul(2).sub(1);
+
+        var sharp = fixture.Counter.Count(real);
+        var blobs = fixture.Counter.Count(blurred, "blurred");
+        var static_ = fixture.Counter.Count(noise, "uniform noise");
+
+        output.WriteLine($"{sharp}\n{blobs}\n{static_}");
+        Assert.True(blobs.ConfidentShare < sharp.ConfidentShare - 0.3, "blurred images must be read with far less confidence");
+        Assert.True(static_.ConfidentShare < 0.5, "noise must not be read confidently");
+        var (digits, confidence) = fixture.Counter.PredictDigitsAndConfidence(real.Images.narrow(0, 0, 5));
+        using (digits) using (confidence)
+        {
+            Assert.Equal(new long[] { 5, 3 }, confidence.shape);
+            Assert.True(confidence.ge(0.1).all().item<bool>() && confidence.le(1).all().item<bool>(), "a top-class probability lies in [0.1, 1]");
+        }
     }
 
     [RequiresDataSetFact(DataSetName.Mnist)]
