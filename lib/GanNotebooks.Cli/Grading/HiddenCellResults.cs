@@ -72,7 +72,10 @@ public static class HiddenCellResults
             var type = (string?)output?["output_type"];
             var text = type == "error" ? $"{output?["ename"]}: {output?["evalue"]}"
                 : type == "stream" && (string?)output?["name"] == "stderr" ? ExecutedNotebookReader.JoinText(output?["text"]) : null;
-            if (text is null || text.Trim().Length == 0) continue;
+            // Compiler warnings also go to stderr; only errors keep the checks from running.
+            if (text is null || !text.Contains("error", StringComparison.OrdinalIgnoreCase)) continue;
+            if (type != "error")
+                text = string.Join("\n", text.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)));
             var first = string.Join(" ", text.Trim().Split('\n').Take(3).Select(l => l.Trim()));
             return $"its hidden tests failed to run: {(first.Length > 400 ? first[..400] + "…" : first)}";
         }
