@@ -95,6 +95,7 @@ internal sealed class SubmissionRunner(GradingOptions options, TextWriter log)
         foreach (var cell in submission["cells"]?.AsArray() ?? [])
         {
             if (cell is null) continue;
+            if ((string?)cell["cell_type"] == "code" && IsHiddenTestCell(ExecutedNotebookReader.JoinText(cell["source"]))) continue;
             var copy = cell.DeepClone();
             if ((string?)copy["cell_type"] == "code")
             {
@@ -105,6 +106,18 @@ internal sealed class SubmissionRunner(GradingOptions options, TextWriter log)
             cells.Add(copy);
         }
         return cells;
+    }
+
+    private static bool IsHiddenTestCell(string source)
+    {
+        try
+        {
+            return HiddenTestCell.TryRead(source, 0) is not null;
+        }
+        catch (FormatException)
+        {
+            return true;   // a header gone wrong: still not the submission's to run
+        }
     }
 
     private static JsonNode SkippedCell(JsonNode cell)

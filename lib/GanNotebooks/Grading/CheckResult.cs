@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace GanNotebooks.Grading;
 
@@ -14,5 +15,6 @@ public sealed record CheckResult(string Task, string Check, double Points, bool 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
 
     /// <summary>The points earned: <see cref="Points"/> when passed, else 0.</summary>
+    [JsonIgnore]
     public double Earned => Passed ? Points : 0;
 }

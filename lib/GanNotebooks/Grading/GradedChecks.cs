@@ -8,13 +8,15 @@ namespace GanNotebooks.Grading;
 /// <c>gan grade</c>, which first calls <see cref="BeginGrading"/> with a random token of that run, every check also
 /// prints one marker line, <see cref="MarkerPrefix"/> + token + a JSON object (task, check, points, passed, message),
 /// which the grader reads back from the hidden cells' outputs; a line without the run's token counts for nothing.
-/// A check that throws, returns a NaN or never finishes does not pass; it never stops the checks after it.
+/// A check that throws, returns a NaN or never finishes does not pass; it never stops the checks after it (after one that
+/// never finishes, the same task's later checks fail at once, as they would only wait for the same loop).
 /// </summary>
 public static class GradedChecks
 {
     /// <summary>The start of a marker line.</summary>
     public const string MarkerPrefix = "@gan-check ";
 
+    private static readonly HashSet<string> TasksWithEndlessCheck = [];
     private static string? token;
 
     /// <summary>Makes the following checks print marker lines with <paramref name="runToken"/> (called by the grader only).</summary>
@@ -43,6 +45,11 @@ public static class GradedChecks
         if (!(timeLimitSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(timeLimitSeconds), timeLimitSeconds, "the time limit must be positive");
         string message;
         bool passed;
+        if (TasksWithEndlessCheck.Contains(task))
+        {
+            Report(new CheckResult(task, name, points, false, "not run: an earlier check of this task did not finish"));
+            return false;
+        }
         // On a thread of its own, so that an endless loop in the code under test costs this check only.
         Exception? error = null;
         var run = new Thread(() =>
@@ -52,7 +59,10 @@ public static class GradedChecks
         }) { IsBackground = true, Name = $"check {task} · {name}" };
         run.Start();
         if (!run.Join(TimeSpan.FromSeconds(timeLimitSeconds)))
+        {
             (passed, message) = (false, $"did not finish within {timeLimitSeconds:0.#} s (an endless loop?)");
+            TasksWithEndlessCheck.Add(task);   // the loop still runs: the task's other checks would only wait for it
+        }
         else if (error is null)
             (passed, message) = (true, "passed");
         else if (error is CheckFailedException failed)
