@@ -18,10 +18,11 @@ public static class GradeCommand
         var cellLimit = new Option<string>("--cell-time-limit") { Description = "Time one cell may take; a longer cell is skipped in a further run (default 3m).", DefaultValueFactory = _ => "3m" };
         var memoryLimit = new Option<string>("--memory-limit") { Description = "Resident memory of the kernel's processes (default 4g).", DefaultValueFactory = _ => "4g" };
         var full = new Option<bool>("--full") { Description = "Run the notebooks with the full profile instead of the quick one." };
+        var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run the kernels without the bubblewrap sandbox, even where bwrap is installed." };
         var command = new Command("grade", "Grade submitted notebooks: each runs in its own kernel with the instructor's hidden tests appended, under "
             + "time and memory limits; writes gradebook.csv and one report per student (see notebooks/README.md).")
         {
-            submissions, output, source, timeLimit, cellLimit, memoryLimit, full,
+            submissions, output, source, timeLimit, cellLimit, memoryLimit, full, noSandbox,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -48,6 +49,7 @@ public static class GradeCommand
                 CellTimeLimit = cell!.Value,
                 MemoryLimitBytes = memory!.Value,
                 Quick = !parse.GetValue(full),
+                Sandbox = !parse.GetValue(noSandbox),
             };
             try
             {

@@ -26,7 +26,11 @@ public sealed class Grader(GradingOptions options, TextWriter log)
         var students = Directory.GetDirectories(submissions).Order(StringComparer.Ordinal).ToList();
         // Read every submission first: a submission that deletes the others' files cannot change what is graded.
         var read = students.ToDictionary(s => s, s => assignments.ToDictionary(a => a.FileName, a => ReadSubmission(Path.Combine(s, a.FileName))));
-        var watched = new[] { Path.GetFullPath(submissions), options.Sources, options.OutputFolder, Path.Combine(options.RepoRoot, "build", "notebook") };
+        var hidden = new[] { Path.GetFullPath(submissions), options.Sources, options.OutputFolder };
+        var watched = hidden.Append(Path.Combine(options.RepoRoot, "build", "notebook")).ToArray();
+        log.WriteLine(!options.Sandbox ? "Kernels run without a sandbox (--no-sandbox); changed files are reported."
+            : SandboxedKernelSpec.BubblewrapPath is null ? "bubblewrap (bwrap) is not installed: kernels run without a sandbox; changed files are reported. Install it with: apt-get install bubblewrap"
+            : $"Kernels run in a bubblewrap sandbox ({SandboxedKernelSpec.BubblewrapPath}).");
         var grades = new List<StudentGrade>();
         foreach (var student in students)
         {
@@ -44,7 +48,7 @@ public sealed class Grader(GradingOptions options, TextWriter log)
                     continue;
                 }
                 var before = FileSnapshot.Take(watched);
-                var (taskGrades, notes, executed) = await new SubmissionRunner(options, log).GradeAsync(assignment, submission, cancellation);
+                var (taskGrades, notes, executed) = await new SubmissionRunner(options, hidden, log).GradeAsync(assignment, submission, cancellation);
                 var changes = before.Differences(FileSnapshot.Take(watched));
                 var allNotes = notes.Concat(changes.Select(c => $"the run touched a file outside its workspace: {c}")).ToList();
                 var copy = executed is null ? null : SaveExecuted(name, assignment.FileName, executed);

@@ -27,6 +27,12 @@ public sealed record GradingOptions
     /// <summary>Run the notebooks with the quick profile (fewer training steps). Default true.</summary>
     public bool Quick { get; init; } = true;
 
+    /// <summary>
+    /// Run each kernel in a bubblewrap sandbox when <c>bwrap</c> is installed (<see cref="SandboxedKernelSpec"/>).
+    /// Default true; without bubblewrap the kernel runs unconfined and changed files are only reported.
+    /// </summary>
+    public bool Sandbox { get; init; } = true;
+
     /// <summary>The folder of instructor notebooks in effect.</summary>
     public string Sources => SourceFolder ?? Path.Combine(RepoRoot, "notebooks");
 }

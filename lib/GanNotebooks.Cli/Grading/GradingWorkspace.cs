@@ -5,7 +5,8 @@ namespace GanNotebooks.Cli.Grading;
 /// submission's notebook under <c>work/notebooks/</c>, its working directory; <c>work/build/notebook</c>, a link to
 /// the built library, so the notebooks' <c>#r "../build/notebook/…"</c> lines work; a copy of the tool manifest that
 /// starts the kernel; <c>work/artifacts/</c> for what the notebook writes) and <c>private/</c> (the hidden cells, read
-/// and deleted by the executor before the kernel starts, and the executed notebook). Deleted on dispose.
+/// and deleted by the executor before the kernel starts, and the executed notebook) and <c>runtime/</c> (the kernel's
+/// connection file). Deleted on dispose.
 /// </summary>
 public sealed class GradingWorkspace : IDisposable
 {
@@ -24,6 +25,9 @@ public sealed class GradingWorkspace : IDisposable
         Directory.CreateDirectory(Artifacts);
         Private = Path.Combine(Root, "private");
         Directory.CreateDirectory(Private);
+        Runtime = Path.Combine(Root, "runtime");
+        Directory.CreateDirectory(Runtime);
+        JupyterPath = Path.Combine(Private, "jupyter");
         NotebookPath = Path.Combine(notebooks, notebookName);
         HiddenCellsPath = Path.Combine(Private, "hidden-cells.json");
         ExecutedFolder = Path.Combine(Private, "executed");
@@ -40,6 +44,12 @@ public sealed class GradingWorkspace : IDisposable
 
     /// <summary>The grader's files for this run.</summary>
     public string Private { get; }
+
+    /// <summary>Jupyter's runtime folder for this run (the kernel's connection file); the only folder of the grader's the kernel sees.</summary>
+    public string Runtime { get; }
+
+    /// <summary>Where this run's kernel spec goes when the kernel runs in a sandbox.</summary>
+    public string JupyterPath { get; }
 
     /// <summary>The submission's cells, as the executor runs them.</summary>
     public string NotebookPath { get; }

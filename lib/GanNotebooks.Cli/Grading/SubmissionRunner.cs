@@ -13,7 +13,10 @@ namespace GanNotebooks.Cli.Grading;
 /// (over the cell limit, out of memory, or killing the kernel) is skipped in a further run, up to
 /// <see cref="GradingOptions.MaximumRuns"/> runs, so the hidden tests still get their turn.
 /// </summary>
-internal sealed class SubmissionRunner(GradingOptions options, TextWriter log)
+/// <param name="options">The grading settings.</param>
+/// <param name="hiddenFolders">Folders a sandboxed kernel must not see: the instructor's notebooks, the submissions, the gradebook.</param>
+/// <param name="log">Progress.</param>
+internal sealed class SubmissionRunner(GradingOptions options, IReadOnlyList<string> hiddenFolders, TextWriter log)
 {
     /// <summary>Grades <paramref name="submission"/> (the notebook's JSON, read before any run) against <paramref name="assignment"/>.</summary>
     public async Task<(IReadOnlyList<TaskGrade> Tasks, IReadOnlyList<string> Notes, JsonNode? Executed)> GradeAsync(
@@ -57,6 +60,10 @@ internal sealed class SubmissionRunner(GradingOptions options, TextWriter log)
         await File.WriteAllTextAsync(workspace.NotebookPath, notebook.ToJsonString(), CancellationToken.None);
         await File.WriteAllTextAsync(workspace.HiddenCellsPath, HiddenCells(assignment, token).ToJsonString(), CancellationToken.None);
 
+        var sandboxed = options.Sandbox && SandboxedKernelSpec.BubblewrapPath is not null;
+        var jupyterPath = sandboxed ? workspace.JupyterPath : Path.Combine(options.RepoRoot, "build", "jupyter");
+        if (sandboxed) SandboxedKernelSpec.Write(jupyterPath, workspace, hiddenFolders);
+        else KernelSpec.Write(jupyterPath);
         var runner = new RunnerOptions
         {
             RepoRoot = options.RepoRoot,
@@ -64,6 +71,9 @@ internal sealed class SubmissionRunner(GradingOptions options, TextWriter log)
             Quick = options.Quick,
             KernelEnvironment = new Dictionary<string, string>
             {
+                // The connection file goes to the run's own runtime folder (nbclient writes it to the temporary folder).
+                ["JUPYTER_RUNTIME_DIR"] = workspace.Runtime,
+                ["TMPDIR"] = workspace.Runtime,
                 [KitPaths.DataDirVariable] = KitPaths.DataRoot,
                 [KitPaths.ArtifactsDirVariable] = workspace.Artifacts,
                 // .NET reserves far more virtual memory than it uses (so no ulimit -v); this caps its managed heap,
@@ -78,8 +88,6 @@ internal sealed class SubmissionRunner(GradingOptions options, TextWriter log)
         };
         var limits = new NotebookLimits(options.CellTimeLimit < options.TimeLimit ? options.CellTimeLimit : options.TimeLimit, LimitSource.CommandLine,
             options.TimeLimit, LimitSource.CommandLine);
-        var jupyterPath = Path.Combine(options.RepoRoot, "build", "jupyter");
-        KernelSpec.Write(jupyterPath);
         var codeCells = Enumerable.Range(1, cells.Count).ToList();
         var run = await new NotebookExecutor(runner, log, () => ProcessSignals.Terminate)
             .RunAsync(workspace.NotebookPath, limits, jupyterPath, codeCells, cancellation);

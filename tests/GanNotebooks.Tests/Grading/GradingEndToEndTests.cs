@@ -1,3 +1,4 @@
+using GanNotebooks.Cli.Grading;
 using GanNotebooks.Tests.Notebooks;
 
 namespace GanNotebooks.Tests.Grading;
@@ -60,13 +61,29 @@ public sealed class GradingEndToEndTests
     }
 
     [RequiresNotebookKernelFact]
-    public void An_endless_loop_is_skipped_and_costs_only_its_task_and_a_deleted_file_is_reported()
+    public void An_endless_loop_is_skipped_and_costs_only_its_task()
     {
         AssertPoints("endless-loop", ("02-losses", 5), ("02-train-step", 0));
         var report = Run.Report("endless-loop");
         Assert.Contains("is skipped in run 2", report);
         Assert.Contains("did not finish within 30 s", report);
-        Assert.Contains($"deleted {Run.Decoy}", report);
+    }
+
+    [RequiresNotebookKernelFact]
+    public void A_submission_cannot_delete_files_or_see_the_hidden_tests_in_the_sandbox_and_without_it_a_deletion_is_reported()
+    {
+        var report = Run.Report("endless-loop");
+        var executed = File.ReadAllText(Run.Student("endless-loop").Notebooks.Single().ExecutedCopy!);
+        if (SandboxedKernelSpec.BubblewrapPath is not null)
+        {
+            Assert.True(File.Exists(Run.Decoy), report);
+            Assert.Contains("Read-only file system", report);
+            Assert.Contains("instructor notebooks visible: 0", executed);
+        }
+        else
+        {
+            Assert.Contains($"deleted {Run.Decoy}", report);
+        }
     }
 
     [RequiresNotebookKernelFact]

@@ -49,7 +49,8 @@ public sealed class GradingRun
         Write(submissions, "endless-loop", Notebook02, losses,
             Replace(step, "using var scope = NewDisposeScope();", "while (real is not null) { }"),
             "TrainOneStep(null!, null!, null!, null!, torch.zeros(1), null!);   // never returns",
-            $"System.IO.File.Delete({JsonSerializer.Serialize(Decoy)});");
+            $"System.IO.File.Delete({JsonSerializer.Serialize(Decoy)});",
+            $"Console.WriteLine(\"instructor notebooks visible: \" + System.IO.Directory.GetFiles({JsonSerializer.Serialize(sources)}).Length);");
         Write(submissions, "shape-bug", Notebook04, Replace(shapes, "padding: 1", "padding: 0"));
 
         var options = new GradingOptions
