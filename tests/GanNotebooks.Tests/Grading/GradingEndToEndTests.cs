@@ -73,7 +73,7 @@ public sealed class GradingEndToEndTests
     public void A_submission_cannot_delete_files_or_see_the_hidden_tests_in_the_sandbox_and_without_it_a_deletion_is_reported()
     {
         var report = Run.Report("endless-loop");
-        var executed = File.ReadAllText(Run.Student("endless-loop").Notebooks.Single().ExecutedCopy!);
+        var executed = File.ReadAllText(Run.Student("endless-loop").Notebooks.Single(n => n.Notebook == GradingRun.Notebook02).ExecutedCopy!);
         if (SandboxedKernelSpec.BubblewrapPath is not null)
         {
             Assert.True(File.Exists(Run.Decoy), report);
