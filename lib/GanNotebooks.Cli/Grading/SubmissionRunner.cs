@@ -88,7 +88,7 @@ internal sealed class SubmissionRunner(GradingOptions options, IReadOnlyList<str
         };
         var limits = new NotebookLimits(options.CellTimeLimit < options.TimeLimit ? options.CellTimeLimit : options.TimeLimit, LimitSource.CommandLine,
             options.TimeLimit, LimitSource.CommandLine);
-        var codeCells = Enumerable.Range(1, cells.Count).ToList();
+        var codeCells = Enumerable.Range(1, cells.Count + 1 + assignment.HiddenTests.Count).ToList();   // the appended cells too
         var run = await new NotebookExecutor(runner, log, () => ProcessSignals.Terminate)
             .RunAsync(workspace.NotebookPath, limits, jupyterPath, codeCells, cancellation);
         var written = run.Outcome?.NotebookPath is { Length: > 0 } path && File.Exists(path) ? path : null;

@@ -194,7 +194,7 @@ class NotebookExecution:
                     os.killpg(self.kernel_pgid, signal.SIGKILL)
                 except (ProcessLookupError, PermissionError):
                     pass
-                self.request_stop(f"{used} MiB used", "memory-exceeded")
+                self.request_stop(f"{used} MiB", "memory-exceeded")
                 return
 
     async def execute_cells(self):

@@ -35,16 +35,14 @@ public static class GradedChecks
     /// <param name="name">What the check tests, e.g. <c>real term on fixed logits</c>.</param>
     /// <param name="points">What the check is worth.</param>
     /// <param name="check">The check; throws to fail.</param>
-    /// <returns>Whether it passed.</returns>
     /// <param name="timeLimitSeconds">How long the check may run (default 60 s); one that runs longer fails and is left behind.</param>
+    /// <returns>Whether it passed.</returns>
     public static bool Check(string task, string name, double points, Action check, double timeLimitSeconds = 60)
     {
         ArgumentNullException.ThrowIfNull(check);
         if (!(points >= 0) || double.IsInfinity(points))
             throw new ArgumentOutOfRangeException(nameof(points), points, "a check is worth 0 or more points");
         if (!(timeLimitSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(timeLimitSeconds), timeLimitSeconds, "the time limit must be positive");
-        string message;
-        bool passed;
         if (TasksWithEndlessCheck.Contains(task))
         {
             Report(new CheckResult(task, name, points, false, "not run: an earlier check of this task did not finish"));
@@ -58,6 +56,8 @@ public static class GradedChecks
             catch (Exception e) { error = e; }
         }) { IsBackground = true, Name = $"check {task} · {name}" };
         run.Start();
+        string message;
+        bool passed;
         if (!run.Join(TimeSpan.FromSeconds(timeLimitSeconds)))
         {
             (passed, message) = (false, $"did not finish within {timeLimitSeconds:0.#} s (an endless loop?)");

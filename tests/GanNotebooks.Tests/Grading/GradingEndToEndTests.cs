@@ -87,11 +87,19 @@ public sealed class GradingEndToEndTests
     }
 
     [RequiresNotebookKernelFact]
+    public void A_cell_over_the_memory_limit_is_stopped_and_skipped_and_the_hidden_tests_still_run()
+    {
+        AssertPoints("memory-hog", ("04-shapes", 4));
+        var report = Run.Report("memory-hog");
+        Assert.Contains("over the memory limit of 4096 MiB; cell 3 is skipped in run 2", report);
+    }
+
+    [RequiresNotebookKernelFact]
     public void The_gradebook_has_a_row_per_student_with_each_task_the_total_and_the_maximum()
     {
         var lines = File.ReadAllLines(Run.GradebookPath);
         Assert.Equal("student,02-losses (5),02-train-step (4),04-shapes (4),total,maximum,notes", lines[0]);
-        Assert.Equal(7, lines.Length);
+        Assert.Equal(8, lines.Length);
         Assert.StartsWith("instructor,5,4,4,13,13,", lines.Single(l => l.StartsWith("instructor,", StringComparison.Ordinal)));
         Assert.StartsWith("detached,5,2,0,7,13,", lines.Single(l => l.StartsWith("detached,", StringComparison.Ordinal)));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(Run.GradebookPath)!, "*.tmp"));

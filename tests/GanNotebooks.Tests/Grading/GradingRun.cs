@@ -52,6 +52,7 @@ public sealed class GradingRun
             $"System.IO.File.Delete({JsonSerializer.Serialize(Decoy)});",
             $"Console.WriteLine(\"instructor notebooks visible: \" + System.IO.Directory.GetFiles({JsonSerializer.Serialize(sources)}).Length);");
         Write(submissions, "shape-bug", Notebook04, Replace(shapes, "padding: 1", "padding: 0"));
+        Write(submissions, "memory-hog", Notebook04, shapes, "var hog = torch.ones(1_500_000_000L);   // 6 GB, over the 4 GiB limit\nConsole.WriteLine(hog.sum().item<float>());");
 
         var options = new GradingOptions
         {
