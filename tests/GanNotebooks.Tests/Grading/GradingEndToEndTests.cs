@@ -76,7 +76,8 @@ public sealed class GradingEndToEndTests
         var executed = File.ReadAllText(Run.Student("endless-loop").Notebooks.Single(n => n.Notebook == GradingRun.Notebook02).ExecutedCopy!);
         if (SandboxedKernelSpec.BubblewrapPath is not null)
         {
-            Assert.True(File.Exists(Run.Decoy), report);
+            Assert.True(File.Exists(Run.Decoy), report);          // hidden: the submission deleted nothing
+            Assert.True(File.Exists(Run.OutsideDecoy), report);   // visible, but read-only
             Assert.Contains("Read-only file system", report);
             Assert.Contains("instructor notebooks visible: 0", executed);
         }

@@ -25,6 +25,8 @@ public sealed class GradingRun
         Directory.CreateDirectory(submissions);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder();
         File.WriteAllText(Decoy, "a file no submission may touch");
+        OutsideDecoy = Path.Combine(Folder, "outside-decoy.txt");
+        File.WriteAllText(OutsideDecoy, "a file outside the folders a sandbox hides");
 
         foreach (var name in new[] { Notebook02, Notebook04 })
         {
@@ -50,6 +52,7 @@ public sealed class GradingRun
             Replace(step, "using var scope = NewDisposeScope();", "while (real is not null) { }"),
             "TrainOneStep(null!, null!, null!, null!, torch.zeros(1), null!);   // never returns",
             $"System.IO.File.Delete({JsonSerializer.Serialize(Decoy)});",
+            $"System.IO.File.Delete({JsonSerializer.Serialize(OutsideDecoy)});",
             $"Console.WriteLine(\"instructor notebooks visible: \" + System.IO.Directory.GetFiles({JsonSerializer.Serialize(sources)}).Length);");
         Write(submissions, "shape-bug", Notebook04, Replace(shapes, "padding: 1", "padding: 0"));
         Write(submissions, "memory-hog", Notebook04, shapes, "var hog = torch.ones(1_500_000_000L);   // 6 GB, over the 4 GiB limit\nConsole.WriteLine(hog.sum().item<float>());");
@@ -78,7 +81,11 @@ public sealed class GradingRun
 
     public string Folder { get; }
 
+    /// <summary>A file in the submissions folder (hidden from a sandboxed kernel, watched by the grader).</summary>
     public string Decoy { get; }
+
+    /// <summary>A file outside every hidden folder (read-only for a sandboxed kernel).</summary>
+    public string OutsideDecoy { get; }
 
     public IReadOnlyList<StudentGrade> Grades { get; }
 
