@@ -27,7 +27,8 @@ if [ "$backend" = cuda ]; then
   fi
 fi
 
-packages=(jupyter-nbconvert python3-nbclient jupyter-client fonts-dejavu-core dataset-fashion-mnist)
+# bubblewrap: the sandbox gan grade runs submitted notebooks in (notebooks/README.md).
+packages=(jupyter-nbconvert python3-nbclient jupyter-client fonts-dejavu-core dataset-fashion-mnist bubblewrap)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

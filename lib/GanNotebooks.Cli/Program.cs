@@ -9,6 +9,8 @@ var root = new RootCommand("GanNotebooks: fetch data, run the notebooks headless
     DoctorCommand.Create(),
     EvaluateCommand.Create(),
     BenchmarkCommand.Create(),
+    AssignmentsCommand.Create(),
+    GradeCommand.Create(),
 };
 var parsed = root.Parse(args);
 // Ctrl-C and SIGTERM cancel the running command and end the process 2 s later. gan run handles those signals itself

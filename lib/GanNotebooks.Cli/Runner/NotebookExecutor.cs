@@ -31,6 +31,8 @@ internal sealed class NotebookExecutor(RunnerOptions options, TextWriter log, Fu
                      "--kernel", KernelSpec.Name, "--cell-timeout", WholeSeconds(limits.CellTimeout), "--cwd", folder,
                  })
             start.ArgumentList.Add(arg);
+        foreach (var arg in options.ExecutorArguments)
+            start.ArgumentList.Add(arg);
         if (limits.NotebookTimeout is { } whole)
         {
             start.ArgumentList.Add("--notebook-timeout");
@@ -40,6 +42,8 @@ internal sealed class NotebookExecutor(RunnerOptions options, TextWriter log, Fu
         start.Environment["JUPYTER_PATH"] = string.IsNullOrEmpty(existing) ? jupyterPath : jupyterPath + Path.PathSeparator + existing;
         start.Environment[RunProfile.Variable] = options.Quick ? "quick" : "full";
         start.Environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1";
+        foreach (var (name, value) in options.KernelEnvironment)
+            start.Environment[name] = value;
 
         Process process;
         try

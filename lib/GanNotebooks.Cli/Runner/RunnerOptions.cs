@@ -52,4 +52,16 @@ public sealed record RunnerOptions
 
     /// <summary>Pictures an executed notebook must hold under <see cref="Check"/>. Default 3.</summary>
     public int MinimumPictures { get; init; } = 3;
+
+    /// <summary>
+    /// Extra environment variables for the executor and the kernel it starts (e.g. <c>gan grade</c>'s data folder and
+    /// heap limit). Default none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> KernelEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Extra arguments for the notebook executor (<c>gan grade</c>'s <c>--hidden-cells</c> and <c>--memory-limit-mb</c>).
+    /// Default none.
+    /// </summary>
+    public IReadOnlyList<string> ExecutorArguments { get; init; } = [];
 }

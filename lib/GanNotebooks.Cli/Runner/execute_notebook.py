@@ -18,8 +18,13 @@ Lines on standard output that start with "@gan " tell the parent what happens:
   @gan cell-done <n>            cell n finished
   @gan outcome <json>           the last line: status, cell, message, notebook path
 
+For grading (`gan grade`), --hidden-cells names a JSON file of extra cells: it is read and deleted before the kernel
+starts, and its cells are added to the notebook (and saved) only after every cell of the notebook itself has run, so
+the notebook's own code never finds them on disk. --memory-limit-mb stops the run when the resident memory of the
+kernel's whole process group passes the limit (checked twice a second).
+
 Exit codes: 0 every cell ran; 3 a cell timed out; 4 the kernel died; 5 stopped; 6 the kernel did not start;
-7 the notebook's time limit passed; 2 bad arguments or nbclient missing.
+7 the notebook's time limit passed; 8 the memory limit passed; 2 bad arguments or nbclient missing.
 """
 
 import argparse
@@ -30,7 +35,8 @@ import signal
 import sys
 import tempfile
 
-EXIT_CODES = {"completed": 0, "timed-out": 3, "kernel-died": 4, "stopped": 5, "failed": 6, "notebook-timed-out": 7}
+EXIT_CODES = {"completed": 0, "timed-out": 3, "kernel-died": 4, "stopped": 5, "failed": 6, "notebook-timed-out": 7,
+              "memory-exceeded": 8}
 MARKER = "gan_runner"
 STOP_REASONS = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "the terminal closed, SIGHUP"}
 UMASK = os.umask(0)
@@ -46,6 +52,10 @@ def parse_arguments():
     parser.add_argument("--notebook-timeout", type=int, default=None,
                         help="whole seconds all cells together may run, from the first cell's start (default: no limit)")
     parser.add_argument("--cwd", required=True, help="the kernel's working directory")
+    parser.add_argument("--hidden-cells", default=None,
+                        help="a JSON list of cells to add after the notebook's own; the file is deleted once read")
+    parser.add_argument("--memory-limit-mb", type=int, default=None,
+                        help="resident memory the kernel's process group may use, in MiB (default: no limit)")
     return parser.parse_args()
 
 
@@ -73,6 +83,24 @@ def describe_exit(code):
     return f"exit code {code}"
 
 
+def group_resident_mb(pgid):
+    """The resident memory, in MiB, of every process in group pgid (read from /proc)."""
+    pages = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stream:
+                fields = stream.read().rsplit(")", 1)[1].split()
+            if int(fields[2]) != pgid:  # fields after the name: state, ppid, pgrp, ...
+                continue
+            with open(f"/proc/{entry}/statm", encoding="ascii") as stream:
+                pages += int(stream.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return pages * os.sysconf("SC_PAGE_SIZE") // (1024 * 1024)
+
+
 def announce(*words):
     print("@gan", *words, flush=True)
 
@@ -84,6 +112,11 @@ class NotebookExecution:
         self.timeout_error = timeout_error
         self.dead_kernel_error = dead_kernel_error
         self.notebook = nbformat.read(args.notebook, as_version=4)
+        self.hidden_cells = []
+        if args.hidden_cells is not None:
+            with open(args.hidden_cells, encoding="utf-8") as stream:
+                self.hidden_cells = [nbformat.from_dict(cell) for cell in json.load(stream)]
+            os.remove(args.hidden_cells)
         self.client = client_class(
             self.notebook,
             timeout=args.cell_timeout,
@@ -101,6 +134,7 @@ class NotebookExecution:
         self.stop_status = None
         self.deadline = None
         self.work = None
+        self.peak_memory_mb = 0
 
     async def run(self):
         loop = asyncio.get_running_loop()
@@ -108,6 +142,7 @@ class NotebookExecution:
             loop.add_signal_handler(number, self.request_stop, STOP_REASONS[number])
         self.work = asyncio.ensure_future(self.execute_cells())
         watcher = asyncio.ensure_future(self.watch_parent(os.getppid()))
+        memory = asyncio.ensure_future(self.watch_memory()) if self.args.memory_limit_mb else None
         outcome = None
         try:
             await self.work
@@ -116,6 +151,8 @@ class NotebookExecution:
             outcome = self.failure_outcome(error)
         finally:
             watcher.cancel()
+            if memory is not None:
+                memory.cancel()
             if self.deadline is not None:
                 self.deadline.cancel()
             await self.shutdown_kernel(immediately=outcome is None or outcome["status"] != "completed")
@@ -145,6 +182,21 @@ class NotebookExecution:
                 self.request_stop("the runner exited")
                 return
 
+    async def watch_memory(self):
+        while True:
+            await asyncio.sleep(0.5)
+            if not self.kernel_pgid:
+                continue
+            used = group_resident_mb(self.kernel_pgid)
+            self.peak_memory_mb = max(self.peak_memory_mb, used)
+            if used > self.args.memory_limit_mb:
+                try:
+                    os.killpg(self.kernel_pgid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+                self.request_stop(f"{used} MiB", "memory-exceeded")
+                return
+
     async def execute_cells(self):
         client = self.client
         client.create_kernel_manager()
@@ -156,20 +208,31 @@ class NotebookExecution:
         if self.args.notebook_timeout is not None:
             self.deadline = asyncio.get_running_loop().call_later(
                 self.args.notebook_timeout, self.request_stop, "the notebook's time limit", "notebook-timed-out")
-        for index, cell in enumerate(self.notebook.cells):
-            if cell.cell_type != "code" or not cell.source.strip():
-                continue
-            self.running_cell = index
-            announce("cell-start", index + 1)
-            await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
-            self.running_cell = None
-            self.cells_done += 1
-            announce("cell-done", index + 1)
-            self.save(self.partial_path)
+        index = 0
+        while True:
+            if index == len(self.notebook.cells):
+                if not self.hidden_cells:
+                    break
+                self.notebook.cells.extend(self.hidden_cells)  # only now, after the notebook's own cells ran
+                self.hidden_cells = []
+            cell = self.notebook.cells[index]
+            if cell.cell_type == "code" and cell.source.strip():
+                self.running_cell = index
+                announce("cell-start", index + 1)
+                await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+                self.running_cell = None
+                self.cells_done += 1
+                announce("cell-done", index + 1)
+                self.save(self.partial_path)
+            index += 1
 
     def failure_outcome(self, error):
         cell = self.running_cell
         where = f"cell {cell + 1}" if cell is not None else None
+        if self.stop_status == "memory-exceeded":
+            during = f"while running {where}" if where else "between cells"
+            return self.outcome("memory-exceeded", cell, f"stopped {during}: the kernel used {self.stop_reason}, "
+                                f"over the memory limit of {self.args.memory_limit_mb} MiB")
         if self.stop_status == "notebook-timed-out":
             during = f"while running {where}" if where else "between cells"
             limit = describe_seconds(self.args.notebook_timeout)
@@ -228,7 +291,7 @@ class NotebookExecution:
             return
         cell = self.notebook.cells[outcome["cell"] - 1]
         cell.metadata[MARKER] = {"status": outcome["status"], "message": outcome["message"]}
-        names = {"timed-out": "CellTimedOut", "kernel-died": "KernelDied", "stopped": "RunStopped", "failed": "RunFailed",
+        names = {"memory-exceeded": "MemoryLimitExceeded", "timed-out": "CellTimedOut", "kernel-died": "KernelDied", "stopped": "RunStopped", "failed": "RunFailed",
                  "notebook-timed-out": "NotebookTimedOut"}
         cell.setdefault("outputs", []).append(self.nbformat.v4.new_output(
             "error", ename=names[outcome["status"]], evalue=outcome["message"], traceback=[outcome["message"]]))

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GanNotebooks.Cli.Grading;
+using GanNotebooks.Cli.Runner;
+using GanNotebooks.IO;
+
+namespace GanNotebooks.Tests.Grading;
+
+/// <summary>
+/// One real grading run, shared by the end-to-end tests: the instructor's notebooks, their student versions and
+/// hand-made wrong submissions (small notebooks of the task cells with one bug each), graded through the real kernel
+/// with the quick profile. Written under build/test-grading/ and deleted when the test process ends.
+/// </summary>
+public sealed class GradingRun
+{
+    private static readonly Lazy<GradingRun> Shared = new(() => new GradingRun());
+
+    private GradingRun()
+    {
+        RepoRoot = KitPaths.FindRepoRoot(AppContext.BaseDirectory)!;
+        Folder = Path.Combine(RepoRoot, "build", "test-grading", Guid.NewGuid().ToString("N"));
+        var submissions = Path.Combine(Folder, "submissions");
+        var sources = Path.Combine(RepoRoot, "notebooks");
+        Decoy = Path.Combine(submissions, "decoy.txt");
+        Directory.CreateDirectory(submissions);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder();
+        File.WriteAllText(Decoy, "a file no submission may touch");
+        OutsideDecoy = Path.Combine(Folder, "outside-decoy.txt");
+        File.WriteAllText(OutsideDecoy, "a file outside the folders a sandbox hides");
+
+        foreach (var name in new[] { Notebook02, Notebook04 })
+        {
+            Directory.CreateDirectory(Path.Combine(submissions, "instructor"));
+            File.Copy(Path.Combine(sources, name), Path.Combine(submissions, "instructor", name));
+        }
+        StudentVersions.WriteAll(sources, Path.Combine(submissions, "student-version"));
+
+        var losses = TaskCell(Notebook02, "// Task 02-losses");
+        var step = TaskCell(Notebook02, "// Task 02-train-step");
+        var shapes = TaskCell(Notebook04, "// Task 04-shapes");
+        Write(submissions, "wrong-sign", Notebook02,
+            Replace(losses, "return nn.functional.binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits));",
+                "return nn.functional.binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits)).neg();"),
+            step,
+            // Forged results: markers without the run's token, printed by the submission's own cell.
+            "GanNotebooks.Grading.GradedChecks.BeginGrading(\"FORGED\");\n"
+            + "GanNotebooks.Grading.GradedChecks.Check(\"02-losses\", \"forged\", 100, () => { });\n"
+            + "Console.WriteLine(\"@gan-check 00000000000000000000000000000000 {\\\"task\\\":\\\"02-losses\\\",\\\"check\\\":\\\"forged\\\",\\\"points\\\":100,\\\"passed\\\":true,\\\"message\\\":\\\"passed\\\"}\");");
+        Write(submissions, "detached", Notebook02, losses,
+            Replace(step, "var fake = generator.forward(z);", "var fake = generator.forward(z).detach();"));
+        Write(submissions, "endless-loop", Notebook02, losses,
+            Replace(step, "using var scope = NewDisposeScope();", "while (real is not null) { }"),
+            "TrainOneStep(null!, null!, null!, null!, torch.zeros(1), null!);   // never returns",
+            $"System.IO.File.Delete({JsonSerializer.Serialize(Decoy)});",
+            $"System.IO.File.Delete({JsonSerializer.Serialize(OutsideDecoy)});",
+            $"Console.WriteLine(\"instructor notebooks visible: \" + System.IO.Directory.GetFiles({JsonSerializer.Serialize(sources)}).Length);");
+        Write(submissions, "shape-bug", Notebook04, Replace(shapes, "padding: 1", "padding: 0"));
+        Write(submissions, "memory-hog", Notebook04, shapes, "var hog = torch.ones(1_500_000_000L);   // 6 GB, over the 4 GiB limit\nConsole.WriteLine(hog.sum().item<float>());");
+
+        var options = new GradingOptions
+        {
+            RepoRoot = RepoRoot,
+            OutputFolder = Path.Combine(Folder, "gradebook"),
+            TimeLimit = TimeSpan.FromMinutes(6),
+            CellTimeLimit = TimeSpan.FromSeconds(75),
+            MemoryLimitBytes = 4L << 30,
+        };
+        var log = new StringWriter();
+        Grades = new Grader(options, log).GradeAsync(submissions).GetAwaiter().GetResult();
+        Log = log.ToString();
+        GradebookPath = GradebookWriter.Write(options.OutputFolder, Grades);
+        ReportsFolder = Path.Combine(options.OutputFolder, "reports");
+    }
+
+    public const string Notebook02 = "02-vanilla-gan.ipynb";
+    public const string Notebook04 = "04-dcgan.ipynb";
+
+    public static GradingRun Instance => Shared.Value;
+
+    public string RepoRoot { get; }
+
+    public string Folder { get; }
+
+    /// <summary>A file in the submissions folder (hidden from a sandboxed kernel, watched by the grader).</summary>
+    public string Decoy { get; }
+
+    /// <summary>A file outside every hidden folder (read-only for a sandboxed kernel).</summary>
+    public string OutsideDecoy { get; }
+
+    public IReadOnlyList<StudentGrade> Grades { get; }
+
+    public string Log { get; }
+
+    public string GradebookPath { get; }
+
+    public string ReportsFolder { get; }
+
+    public StudentGrade Student(string name) => Grades.Single(g => g.Student == name);
+
+    /// <summary>Points earned per task, e.g. {"02-losses": 5, …}.</summary>
+    public IReadOnlyDictionary<string, double> Points(string student) =>
+        Student(student).Notebooks.SelectMany(n => n.Tasks).ToDictionary(t => t.Task, t => t.Earned);
+
+    public string Report(string student) => File.ReadAllText(Path.Combine(ReportsFolder, student + ".md"));
+
+    private void DeleteFolder()
+    {
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private string TaskCell(string notebook, string firstLine)
+    {
+        var cells = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, "notebooks", notebook)))!["cells"]!.AsArray();
+        return cells.Select(c => ExecutedNotebookReader.JoinText(c!["source"])).Single(s => s.StartsWith(firstLine, StringComparison.Ordinal));
+    }
+
+    private static string Replace(string source, string from, string to)
+    {
+        Assert.Contains(from, source);
+        return source.Replace(from, to, StringComparison.Ordinal);
+    }
+
+    /// <summary>A submission of the notebook's set-up cell followed by <paramref name="cells"/>.</summary>
+    private void Write(string submissions, string student, string notebook, params string[] cells)
+    {
+        var source = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, "notebooks", notebook)))!;
+        var setup = source["cells"]!.AsArray().First(c => (string?)c!["cell_type"] == "code")!;
+        var all = new JsonArray(setup.DeepClone());
+        foreach (var cell in cells)
+            all.Add(new JsonObject
+            {
+                ["cell_type"] = "code", ["metadata"] = new JsonObject(), ["source"] = cell, ["outputs"] = new JsonArray(), ["execution_count"] = null,
+            });
+        source["cells"] = all;
+        Directory.CreateDirectory(Path.Combine(submissions, student));
+        File.WriteAllText(Path.Combine(submissions, student, notebook), source.ToJsonString());
+    }
+}
