@@ -20,4 +20,11 @@ namespace GanNotebooks.Benchmarks;
 /// <param name="Published">The published figure for the same setting, or null.</param>
 public sealed record StackedMnistSummaryRow(string Method, string Description, int Seeds, long Steps, int SampleCount,
     double ModesMean, double ModesStd, int ModesMin, int ModesMax, double KlMean, double KlStd,
-    double TrainingSeconds, double MsPerStep, PublishedModeCount? Published);
+    double TrainingSeconds, double MsPerStep, PublishedModeCount? Published)
+{
+    /// <summary>Mean share of the generated digits the classifier read confidently (real data: about 0.9); null when not counted.</summary>
+    public double? ConfidentShareMean { get; init; }
+
+    /// <summary>Mean number of modes among the images read confidently in all three channels; null when not counted.</summary>
+    public double? ConfidentModesMean { get; init; }
+}

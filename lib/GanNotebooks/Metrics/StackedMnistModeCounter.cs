@@ -105,6 +105,7 @@ public sealed class StackedMnistModeCounter : IDisposable
     /// <summary>
     /// Counts the modes of <paramref name="images"/> [N, 3, 28, 28] in [-1, 1]; <paramref name="samples"/> names them in
     /// the result, which also says what share of the 3·N digits (one per channel) the classifier read with confidence
+    /// and how many modes the images read confidently in all three channels cover
     /// (<see cref="StackedMnistModes.ConfidentShare"/>).
     /// </summary>
     public StackedMnistModes Count(Tensor images, string samples = "generated samples")
@@ -115,8 +116,14 @@ public sealed class StackedMnistModeCounter : IDisposable
         var modes = digits.select(1, 0).mul(100) + digits.select(1, 1).mul(10) + digits.select(1, 2);
         var histogram = new int[StackedMnist.ModeCount];
         foreach (var mode in modes.data<long>()) histogram[mode]++;
-        var confident = confidence.ge(StackedMnistModes.ConfidentProbability).to_type(ScalarType.Float64).mean().item<double>();
-        return StackedMnistModes.FromHistogram(histogram, samples, clock.Elapsed.TotalSeconds) with { ConfidentShare = confident };
+        var confidentDigits = confidence.ge(StackedMnistModes.ConfidentProbability);
+        var confidentShare = confidentDigits.to_type(ScalarType.Float64).mean().item<double>();
+        var confidentModes = modes.masked_select(confidentDigits.all(1)).unique().Item1.numel();
+        return StackedMnistModes.FromHistogram(histogram, samples, clock.Elapsed.TotalSeconds) with
+        {
+            ConfidentShare = confidentShare,
+            ConfidentModesCovered = (int)confidentModes,
+        };
     }
 
     /// <summary>The ceiling: the modes of real Stacked MNIST as the classifier reads them (not its true labels).</summary>

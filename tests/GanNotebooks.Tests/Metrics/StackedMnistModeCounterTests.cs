@@ -36,6 +36,7 @@ public class StackedMnistModeCounterTests(StackedMnistCounterFixture fixture, IT
         Assert.InRange(truth.KlFromUniform, 0.03, 0.07);
         Assert.InRange(agreement, 0.9, 1);
         Assert.InRange(counted.ConfidentShare!.Value, 0.85, 1);
+        Assert.InRange(counted.ConfidentModesCovered!.Value, 980, counted.ModesCovered);
         Assert.Null(truth.ConfidentShare);
     }
 
@@ -54,6 +55,7 @@ public class StackedMnistModeCounterTests(StackedMnistCounterFixture fixture, IT
         output.WriteLine($"{sharp}\n{blobs}\n{static_}");
         Assert.True(blobs.ConfidentShare < sharp.ConfidentShare - 0.3, "blurred images must be read with far less confidence");
         Assert.True(static_.ConfidentShare < 0.5, "noise must not be read confidently");
+        Assert.True(blobs.ConfidentModesCovered < 20 && blobs.ModesCovered > 100, "blurred images fill modes only by the classifier's guesses");
         var (digits, confidence) = fixture.Counter.PredictDigitsAndConfidence(real.Images.narrow(0, 0, 5));
         using (digits) using (confidence)
         {
