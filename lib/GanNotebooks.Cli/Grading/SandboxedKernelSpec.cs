@@ -7,7 +7,8 @@ namespace GanNotebooks.Cli.Grading;
 /// The kernel spec of a graded run when bubblewrap (<c>bwrap</c>) is installed: the kit's C# kernel
 /// (<see cref="KernelSpec"/>) started inside a sandbox that sees the whole file system read-only, an empty
 /// <c>/tmp</c>, an empty folder in place of each hidden folder (the instructor's notebooks, the submissions, the
-/// gradebook), its own workspace writable and the connection file's folder read-only. It runs in its own process
+/// gradebook), its own workspace writable, the connection file's folder read-only, and the built library and the data sets
+/// read-only even when the kit itself lies under <c>/tmp</c>. It runs in its own process
 /// namespace (it can neither see nor signal the grader) without capabilities. The network stays shared: the kernel
 /// talks to the executor over local ports.
 /// </summary>
@@ -20,18 +21,24 @@ public static class SandboxedKernelSpec
     /// <param name="jupyterPath">A folder only this run uses.</param>
     /// <param name="workspace">The run's workspace; its <c>work/</c> is the only writable folder.</param>
     /// <param name="hiddenFolders">Folders the kernel must not see (each replaced by an empty one).</param>
-    public static void Write(string jupyterPath, GradingWorkspace workspace, IEnumerable<string> hiddenFolders)
+    /// <param name="readOnlyFolders">
+    /// Folders the kernel must read even when they lie under <c>/tmp</c>, which the sandbox empties: the built library
+    /// and the data sets of a kit that was cloned into a temporary folder.
+    /// </param>
+    public static void Write(string jupyterPath, GradingWorkspace workspace, IEnumerable<string> hiddenFolders, IEnumerable<string> readOnlyFolders)
     {
         var bwrap = BubblewrapPath ?? throw new InvalidOperationException("bubblewrap (bwrap) is not installed.");
         var argv = new List<string>
         {
             bwrap, "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--cap-drop", "ALL",
             "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-            "--bind", workspace.Work, workspace.Work,
-            "--ro-bind", workspace.Runtime, workspace.Runtime,
         };
+        var shown = readOnlyFolders.Select(Path.GetFullPath).Distinct().Where(f => Directory.Exists(f) && IsUnder(f, "/tmp")).ToList();
+        foreach (var folder in shown)
+            argv.AddRange(["--ro-bind", folder, folder]);   // bound again after /tmp was emptied
+        argv.AddRange(["--bind", workspace.Work, workspace.Work, "--ro-bind", workspace.Runtime, workspace.Runtime]);
         foreach (var folder in hiddenFolders.Select(Path.GetFullPath).Distinct().Where(Directory.Exists))
-            if (!IsUnder(folder, "/tmp") && !IsUnder(workspace.Work, folder))
+            if ((!IsUnder(folder, "/tmp") || shown.Any(f => IsUnder(folder, f))) && !IsUnder(workspace.Work, folder))
                 argv.AddRange(["--tmpfs", folder]);
         argv.AddRange(["--setenv", "TMPDIR", "/tmp", "--chdir", Path.GetDirectoryName(workspace.NotebookPath)!, "--"]);
         argv.AddRange(KernelSpec.Argv);

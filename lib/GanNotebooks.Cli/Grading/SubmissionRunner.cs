@@ -62,7 +62,7 @@ internal sealed class SubmissionRunner(GradingOptions options, IReadOnlyList<str
 
         var sandboxed = options.Sandbox && SandboxedKernelSpec.BubblewrapPath is not null;
         var jupyterPath = sandboxed ? workspace.JupyterPath : Path.Combine(options.RepoRoot, "build", "jupyter");
-        if (sandboxed) SandboxedKernelSpec.Write(jupyterPath, workspace, hiddenFolders);
+        if (sandboxed) SandboxedKernelSpec.Write(jupyterPath, workspace, hiddenFolders, [Path.Combine(options.RepoRoot, "build", "notebook"), KitPaths.DataRoot]);
         else KernelSpec.Write(jupyterPath);
         var runner = new RunnerOptions
         {
