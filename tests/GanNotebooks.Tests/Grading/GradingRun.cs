@@ -25,7 +25,9 @@ public sealed class GradingRun
         Directory.CreateDirectory(submissions);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder();
         File.WriteAllText(Decoy, "a file no submission may touch");
-        OutsideDecoy = Path.Combine(Folder, "outside-decoy.txt");
+        // Outside every hidden folder and outside /tmp, which a sandbox empties (the kit may itself be cloned under /tmp).
+        var visible = Directory.Exists("/var/tmp") ? "/var/tmp" : Folder;
+        OutsideDecoy = Path.Combine(visible, $"gan-grading-outside-decoy-{Guid.NewGuid():N}.txt");
         File.WriteAllText(OutsideDecoy, "a file outside the folders a sandbox hides");
 
         foreach (var name in new[] { Notebook02, Notebook04 })
@@ -84,7 +86,7 @@ public sealed class GradingRun
     /// <summary>A file in the submissions folder (hidden from a sandboxed kernel, watched by the grader).</summary>
     public string Decoy { get; }
 
-    /// <summary>A file outside every hidden folder (read-only for a sandboxed kernel).</summary>
+    /// <summary>A file outside every hidden folder and outside /tmp (visible and read-only for a sandboxed kernel).</summary>
     public string OutsideDecoy { get; }
 
     public IReadOnlyList<StudentGrade> Grades { get; }
@@ -106,6 +108,7 @@ public sealed class GradingRun
     private void DeleteFolder()
     {
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { File.Delete(OutsideDecoy); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     private string TaskCell(string notebook, string firstLine)
