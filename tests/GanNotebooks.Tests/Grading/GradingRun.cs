@@ -55,7 +55,8 @@ public sealed class GradingRun
             "TrainOneStep(null!, null!, null!, null!, torch.zeros(1), null!);   // never returns",
             $"System.IO.File.Delete({JsonSerializer.Serialize(Decoy)});",
             $"System.IO.File.Delete({JsonSerializer.Serialize(OutsideDecoy)});",
-            $"Console.WriteLine(\"instructor notebooks visible: \" + System.IO.Directory.GetFiles({JsonSerializer.Serialize(sources)}).Length);");
+            // 0 whether the sandbox shows the folder empty or not at all (under /tmp it is not there)
+            $"Console.WriteLine(\"instructor notebooks visible: \" + (System.IO.Directory.Exists({JsonSerializer.Serialize(sources)}) ? System.IO.Directory.GetFiles({JsonSerializer.Serialize(sources)}).Length : 0));");
         Write(submissions, "shape-bug", Notebook04, Replace(shapes, "padding: 1", "padding: 0"));
         Write(submissions, "memory-hog", Notebook04, shapes, "var hog = torch.ones(1_500_000_000L);   // 6 GB, over the 4 GiB limit\nConsole.WriteLine(hog.sum().item<float>());");
 
