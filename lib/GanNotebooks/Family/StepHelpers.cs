@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace GanNotebooks.Family;
 
 /// <summary>
-/// What the family's trainers share with <see cref="GanTrainer"/>: the non-finite loss check before an update,
+/// What <see cref="GanTrainer"/> and the family's trainers share: the non-finite loss check before an update,
 /// gradient norms, freezing a network while the other one steps. Introduced in notebook 08-gan-family.
 /// </summary>
 internal static class StepHelpers

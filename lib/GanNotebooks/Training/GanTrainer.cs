@@ -1,3 +1,4 @@
+using GanNotebooks.Family;
 using GanNotebooks.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -234,11 +235,7 @@ public sealed class GanTrainer : IDisposable
 
     private Tensor NewNoise(long count) => randn(count, Options.LatentSize, device: device, generator: noise);
 
-    private void ThrowIfNotFinite(Tensor loss, string name)
-    {
-        float value = loss.item<float>();
-        if (!float.IsFinite(value)) throw new TrainingDivergedException(Step, name, value);
-    }
+    private void ThrowIfNotFinite(Tensor loss, string name) => StepHelpers.ThrowIfNotFinite(loss, Step, name);
 
     /// <summary>
     /// One D update: push D(x) up and D(G(z)) down, both seen through instance noise of standard deviation
@@ -272,7 +269,7 @@ public sealed class GanTrainer : IDisposable
         var loss = penalty is null ? lossReal + lossFake : lossReal + lossFake + penalty;
         ThrowIfNotFinite(loss, "Loss_D");
         loss.backward();
-        float gradientNorm = GradientNorm(discriminator);
+        float gradientNorm = StepHelpers.GradientNorm(discriminator);
         discriminatorOptimizer.step();
         if (Options.Objective == GanObjective.WassersteinWeightClipping) ClipWeights(discriminator, Options.WeightClip);
         return new DiscriminatorUpdate(lossReal.item<float>(), lossFake.item<float>(), penalty?.item<float>() ?? 0f,
@@ -288,7 +285,7 @@ public sealed class GanTrainer : IDisposable
     {
         generatorOptimizer.zero_grad();
         fake = WithInstanceNoise(fake, sigma);
-        SetRequiresGrad(discriminator, false);
+        StepHelpers.SetRequiresGrad(discriminator, false);
         try
         {
             var critic = Options.IsWasserstein();
@@ -310,14 +307,14 @@ public sealed class GanTrainer : IDisposable
             }
             ThrowIfNotFinite(loss, "Loss_G");
             loss.backward();
-            float gradientNorm = GradientNorm(generator);
+            float gradientNorm = StepHelpers.GradientNorm(generator);
             generatorOptimizer.step();
             var meanFake = critic ? fooledOutput.mean() : fooledOutput.sigmoid().mean();
             return new GeneratorUpdate(loss.item<float>(), meanFake.item<float>(), gradientNorm);
         }
         finally
         {
-            SetRequiresGrad(discriminator, true);
+            StepHelpers.SetRequiresGrad(discriminator, true);
         }
     }
 
@@ -328,13 +325,6 @@ public sealed class GanTrainer : IDisposable
     private Tensor? NewLabels(long count) =>
         Classes is { } classes ? randint(0, classes, [count], ScalarType.Int64, device, generator: noise) : null;
 
-    /// <summary>The L2 norm of all gradients of <paramref name="module"/>'s parameters, as one vector.</summary>
-    private static float GradientNorm(nn.Module module)
-    {
-        using var scope = NewDisposeScope();
-        var squares = module.parameters().Select(p => p.grad).OfType<Tensor>().Select(g => g.square().sum()).ToList();
-        return squares.Count == 0 ? 0f : stack(squares).sum().sqrt().item<float>();
-    }
 
     /// <summary>WGAN's constraint: clamps every parameter of <paramref name="module"/> to [−<paramref name="bound"/>, <paramref name="bound"/>] in place.</summary>
     private static void ClipWeights(nn.Module module, double bound)
@@ -343,10 +333,6 @@ public sealed class GanTrainer : IDisposable
         foreach (var p in module.parameters()) p.clamp_(-bound, bound);
     }
 
-    private static void SetRequiresGrad(nn.Module module, bool value)
-    {
-        foreach (var p in module.parameters()) p.requires_grad = value;
-    }
 
     /// <summary>What one D update measured: its two loss terms, the gradient penalty, D's mean output on real and generated images, its gradient norm.</summary>
     private readonly record struct DiscriminatorUpdate(float LossReal, float LossFake, float Penalty, float MeanReal, float MeanFake, float GradientNorm);
