@@ -1,0 +1,65 @@
+namespace GanNotebooks.Benchmarks;
+
+/// <summary>The command line: which benchmark and its settings. Bad options throw <see cref="ArgumentException"/> with the fix.</summary>
+public sealed record BenchmarkOptions
+{
+    /// <summary>The usage text.</summary>
+    public const string Usage = """
+        gan-benchmarks <all|training|data|memory|time-to-digits> [options]
+          --cases a,b          training and memory cases: mlp-b32, mlp-b128, dcgan-b64, cgan-b64 (default: all; memory: mlp-b128, dcgan-b64)
+          --rounds N           alternating rounds of kit / bare / PyTorch per case (default 2)
+          --warmup N --repetitions N --iterations N   timing protocol per round (default 30, 8, 20)
+          --steps N            steps of each memory run (default 10000)
+          --no-pytorch         skip the PyTorch reference
+          --out FILE           write the Markdown results there (default artifacts/benchmarks/performance.md)
+        """;
+
+    /// <summary>all, training, data, memory or time-to-digits.</summary>
+    public required string Command { get; init; }
+
+    /// <summary>Cases named with --cases, or null.</summary>
+    public string? Cases { get; init; }
+
+    /// <summary>Alternating rounds.</summary>
+    public int Rounds { get; init; } = 2;
+
+    /// <summary>The timing protocol.</summary>
+    public IterationTimer Timer { get; init; } = new();
+
+    /// <summary>Steps of each memory run.</summary>
+    public int MemorySteps { get; init; } = 10_000;
+
+    /// <summary>Whether to run the PyTorch reference.</summary>
+    public bool PyTorch { get; init; } = true;
+
+    /// <summary>Where the Markdown goes; null for the default.</summary>
+    public string? Out { get; init; }
+
+    /// <summary>Reads the command line.</summary>
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        string[] commands = ["all", "training", "data", "memory", "time-to-digits"];
+        if (args.Length == 0 || !commands.Contains(args[0])) throw new ArgumentException($"give one of {string.Join(", ", commands)} first.");
+        var options = new BenchmarkOptions { Command = args[0] };
+        var timer = options.Timer;
+        for (int i = 1; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Count() => int.TryParse(Value(), out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a whole number of at least 1, got '{args[i]}'.");
+            options = args[i] switch
+            {
+                "--cases" => options with { Cases = Value() },
+                "--rounds" => options with { Rounds = Count() },
+                "--warmup" => options with { Timer = timer = timer with { Warmup = Count() } },
+                "--repetitions" => options with { Timer = timer = timer with { Repetitions = Count() } },
+                "--iterations" => options with { Timer = timer = timer with { Iterations = Count() } },
+                "--steps" => options with { MemorySteps = Count() },
+                "--no-pytorch" => options with { PyTorch = false },
+                "--out" => options with { Out = Value() },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'."),
+            };
+        }
+        BenchmarkCase.Parse(options.Cases);   // unknown case names fail here, before anything runs
+        return options;
+    }
+}

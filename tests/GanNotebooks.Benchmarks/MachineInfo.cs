@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace GanNotebooks.Benchmarks;
+
+/// <summary>The machine a benchmark ran on, for the results table.</summary>
+public static class MachineInfo
+{
+    /// <summary>One line per fact: processor, cores, memory, OS, .NET, TorchSharp threads.</summary>
+    public static IReadOnlyList<string> Describe()
+    {
+        string cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown";
+        string flags = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags")) ?? "";
+        string vector = flags.Contains("avx512f") ? "AVX-512" : flags.Contains("avx2") ? "AVX2" : flags.Contains("avx") ? "AVX" : "SSE";
+        string memory = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim();
+        string os = File.Exists("/etc/os-release")
+            ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME="))?.Split('=', 2)[1].Trim('"') ?? "Linux" : "Linux";
+        return
+        [
+            $"processor: {cpu} ({vector}), {Environment.ProcessorCount} cores visible",
+            $"memory: {memory}",
+            $"system: {os}, {RuntimeInformation.FrameworkDescription}",
+            $"TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, libtorch intra-op threads {TorchSharp.torch.get_num_threads()}",
+        ];
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using GanNotebooks.Data;
+using GanNotebooks.Metrics;
+using GanNotebooks.Models;
+using GanNotebooks.Training;
+using static TorchSharp.torch;
+
+namespace GanNotebooks.Benchmarks;
+
+/// <summary>
+/// How long notebook 02-vanilla-gan's default run (MLP GAN, batch 128, Adam 2e-4 β1 0.5, seed 42, the same
+/// initial weights and batches) trains before its samples are clearly recognisable digits of all ten classes
+/// (<see cref="DigitsCheck.Recognisable"/>). Samples for the checks come from noise of their own generator, so the
+/// training is exactly the notebook's; the clock stops during checks.
+/// </summary>
+/// <param name="CheckEvery">Steps between two checks.</param>
+/// <param name="MaxSteps">Steps after which the run gives up (notebook 02 trains 8,000).</param>
+public sealed record TimeToDigits(int CheckEvery = 100, int MaxSteps = 8_000)
+{
+    /// <summary>Trains and checks until the samples are recognisable or <see cref="MaxSteps"/> pass; returns every check and the real test digits' reading.</summary>
+    public (IReadOnlyList<DigitsCheck> Checks, DigitsCheck RealDigits) Run(TextWriter log)
+    {
+        using var evaluator = SampleEvaluator.Create(DataSetName.Mnist, log: log);
+        using var test = DataSets.Load(DataSetName.Mnist, DataSplit.Test);
+        var realDigits = Check(evaluator, test.Images.narrow(0, 0, 1000), 0, 0);
+        Seeds.Set(42);
+        using var train = DataSets.Load(DataSetName.Mnist, DataSplit.Train);
+        var config = new MlpGanConfig();
+        var adam = new OptimizerSettings { LearningRate = 2e-4, Beta1 = 0.5 };
+        using var trainer = new GanTrainer(new MlpGenerator(config), new MlpDiscriminator(config),
+            new GanTrainerOptions { DiscriminatorOptimizer = adam, GeneratorOptimizer = adam, Seed = 42 });
+        var batches = new ShuffledBatches(train.Images, 128, 42);
+        using var checkNoise = new Generator(2026);
+        using var z = randn(1000, config.LatentSize, generator: checkNoise);
+        var checks = new List<DigitsCheck>();
+        var clock = new Stopwatch();
+        while (trainer.Step < MaxSteps)
+        {
+            foreach (var batch in batches.NextEpoch())
+            {
+                clock.Start();
+                using (batch) trainer.TrainStep(batch);
+                clock.Stop();
+                if (trainer.Step % CheckEvery != 0) continue;
+                using var samples = trainer.Generate(z);
+                checks.Add(Check(evaluator, samples, trainer.Step, clock.Elapsed.TotalSeconds));
+                var c = checks[^1];
+                log.WriteLine($"  step {c.Step:N0}, {c.TrainingSeconds:F1} s: {c.ConfidentShare:P0} read confidently, rarest digit {c.SmallestClassShare:P1}, FD {c.FrechetDistance:F1}");
+                if (c.Recognisable || trainer.Step >= MaxSteps) return (checks, realDigits);
+            }
+        }
+        return (checks, realDigits);
+    }
+
+    private static DigitsCheck Check(SampleEvaluator evaluator, Tensor images, long step, double seconds)
+    {
+        using var scope = NewDisposeScope();
+        var report = evaluator.Evaluate(images);
+        var (_, probabilities) = evaluator.Classifier.Embed(images);
+        var (best, predicted) = probabilities.max(1);
+        var confident = best.ge(0.9);
+        double share = confident.to_type(ScalarType.Float32).mean().item<float>();
+        var counts = bincount(predicted.masked_select(confident), minlength: 10).data<long>().ToArray();
+        long total = counts.Sum();
+        double smallest = total == 0 ? 0 : counts.Min() / (double)total;
+        return new DigitsCheck(step, seconds, share, smallest, report.FrechetDistance);
+    }
+}
