@@ -10,6 +10,7 @@ public sealed record BenchmarkOptions
           --rounds N           alternating rounds of kit / bare / PyTorch per case (default 2)
           --warmup N --repetitions N --iterations N   timing protocol per round (default 30, 8, 20)
           --steps N            steps of each memory run (default 10000)
+          --threads N          libtorch intra-op threads of the C# side (default: all cores)
           --no-pytorch         skip the PyTorch reference
           --out FILE           write the Markdown results there (default artifacts/benchmarks/performance.md)
         """;
@@ -28,6 +29,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Steps of each memory run.</summary>
     public int MemorySteps { get; init; } = 10_000;
+
+    /// <summary>libtorch intra-op threads of the C# side; null for one per core.</summary>
+    public int? Threads { get; init; }
 
     /// <summary>Whether to run the PyTorch reference.</summary>
     public bool PyTorch { get; init; } = true;
@@ -54,6 +58,7 @@ public sealed record BenchmarkOptions
                 "--repetitions" => options with { Timer = timer = timer with { Repetitions = Count() } },
                 "--iterations" => options with { Timer = timer = timer with { Iterations = Count() } },
                 "--steps" => options with { MemorySteps = Count() },
+                "--threads" => options with { Threads = Count() },
                 "--no-pytorch" => options with { PyTorch = false },
                 "--out" => options with { Out = Value() },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'."),

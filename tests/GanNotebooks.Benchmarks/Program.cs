@@ -14,7 +14,7 @@ catch (ArgumentException e)
     return 2;
 }
 var log = Console.Out;
-set_num_threads(Environment.ProcessorCount);
+set_num_threads(options.Threads ?? Environment.ProcessorCount);
 string command = $"dotnet run -c Release --project tests/GanNotebooks.Benchmarks -- {string.Join(' ', args)}";
 var report = new BenchmarkReport { Command = command };
 bool all = options.Command == "all";

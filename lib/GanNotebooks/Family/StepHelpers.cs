@@ -20,8 +20,9 @@ internal static class StepHelpers
     public static float GradientNorm(params nn.Module[] modules)
     {
         using var scope = NewDisposeScope();
-        var squares = modules.SelectMany(m => m.parameters()).Select(p => p.grad).OfType<Tensor>().Select(g => g.square().sum()).ToList();
-        return squares.Count == 0 ? 0f : stack(squares).sum().sqrt().item<float>();
+        // One reduction per gradient (no squared copy of it), then the norm of those norms: ‖(‖g₁‖, …, ‖gₙ‖)‖₂ = ‖g‖₂.
+        var norms = modules.SelectMany(m => m.parameters()).Select(p => p.grad).OfType<Tensor>().Select(g => g.norm()).ToList();
+        return norms.Count == 0 ? 0f : stack(norms).norm().item<float>();
     }
 
     /// <summary>Turns gradients of <paramref name="module"/>'s parameters on or off.</summary>
