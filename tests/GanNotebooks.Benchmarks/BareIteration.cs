@@ -56,7 +56,7 @@ public sealed class BareIteration : ITrainingIteration
         }
         var fake = Generate(randn(size, BenchmarkCase.LatentSize), fakeLabels);
 
-        discriminatorOptimizer.zero_grad();
+        discriminator.zero_grad();
         var outReal = Discriminate(real, realLabels);
         var outFake = Discriminate(fake.detach(), fakeLabels);
         var lossReal = binary_cross_entropy_with_logits(outReal, full_like(outReal, benchmarkCase.RealLabel));
@@ -66,7 +66,7 @@ public sealed class BareIteration : ITrainingIteration
         lossD.backward();
         discriminatorOptimizer.step();
 
-        generatorOptimizer.zero_grad();
+        generator.zero_grad();
         foreach (var p in discriminator.parameters()) p.requires_grad = false;
         var output = Discriminate(fake, fakeLabels);
         var lossG = binary_cross_entropy_with_logits(output, ones_like(output));

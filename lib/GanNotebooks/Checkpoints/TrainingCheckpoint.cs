@@ -157,6 +157,7 @@ public static class TrainingCheckpoint
 
     private static IEnumerable<string> OptionDifferences(GanTrainerOptions saved, GanTrainerOptions here)
     {
+        saved = saved with { RecordGradientNorms = here.RecordGradientNorms };   // a measurement, not a training setting
         if (saved == here) yield break;
         var a = Flatten(JsonSerializer.SerializeToElement(saved, CheckpointFile.Json), "");
         var b = Flatten(JsonSerializer.SerializeToElement(here, CheckpointFile.Json), "");

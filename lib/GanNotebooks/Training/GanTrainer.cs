@@ -244,7 +244,7 @@ public sealed class GanTrainer : IDisposable
     /// </summary>
     private DiscriminatorUpdate UpdateDiscriminator(Tensor real, Tensor? realLabels, Tensor fake, Tensor? fakeLabels, double sigma)
     {
-        discriminatorOptimizer.zero_grad();
+        discriminator.zero_grad();   // gradients set to none: backward writes them instead of adding to zeros
         real = WithInstanceNoise(real, sigma);
         fake = WithInstanceNoise(fake, sigma);
         var realOutput = discriminate(real, realLabels);
@@ -269,7 +269,7 @@ public sealed class GanTrainer : IDisposable
         var loss = penalty is null ? lossReal + lossFake : lossReal + lossFake + penalty;
         ThrowIfNotFinite(loss, "Loss_D");
         loss.backward();
-        float gradientNorm = StepHelpers.GradientNorm(discriminator);
+        float gradientNorm = Options.RecordGradientNorms ? StepHelpers.GradientNorm(discriminator) : float.NaN;
         discriminatorOptimizer.step();
         if (Options.Objective == GanObjective.WassersteinWeightClipping) ClipWeights(discriminator, Options.WeightClip);
         return new DiscriminatorUpdate(lossReal.item<float>(), lossFake.item<float>(), penalty?.item<float>() ?? 0f,
@@ -283,7 +283,7 @@ public sealed class GanTrainer : IDisposable
     /// </summary>
     private GeneratorUpdate UpdateGenerator(Tensor real, Tensor fake, Tensor? fakeLabels, double sigma)
     {
-        generatorOptimizer.zero_grad();
+        generator.zero_grad();
         fake = WithInstanceNoise(fake, sigma);
         StepHelpers.SetRequiresGrad(discriminator, false);
         try
@@ -307,7 +307,7 @@ public sealed class GanTrainer : IDisposable
             }
             ThrowIfNotFinite(loss, "Loss_G");
             loss.backward();
-            float gradientNorm = StepHelpers.GradientNorm(generator);
+            float gradientNorm = Options.RecordGradientNorms ? StepHelpers.GradientNorm(generator) : float.NaN;
             generatorOptimizer.step();
             var meanFake = critic ? fooledOutput.mean() : fooledOutput.sigmoid().mean();
             return new GeneratorUpdate(loss.item<float>(), meanFake.item<float>(), gradientNorm);

@@ -78,6 +78,15 @@ public sealed record GanTrainerOptions
     /// </summary>
     public double WeightClip { get; init; } = 0.01;
 
+    /// <summary>
+    /// Whether each step records the L2 norm of all of G's and of D's gradients before their updates
+    /// (<see cref="StepMetrics.GeneratorGradientNorm"/>, <see cref="StepMetrics.DiscriminatorGradientNorm"/>). Off by
+    /// default: reading every gradient once more costs 4–8% of an MLP GAN step on two CPU cores, and only the
+    /// vanishing-gradient experiment of notebook 06-failure-modes needs the numbers; without it they are NaN. A
+    /// measurement, not part of the training: a checkpoint loads whatever this setting is.
+    /// </summary>
+    public bool RecordGradientNorms { get; init; }
+
     /// <summary>Whether <see cref="Objective"/> makes D a Wasserstein critic (raw scores, no sigmoid): WGAN-GP or WGAN with weight clipping.</summary>
     public bool IsWasserstein() => Objective is GanObjective.WassersteinGradientPenalty or GanObjective.WassersteinWeightClipping;
 

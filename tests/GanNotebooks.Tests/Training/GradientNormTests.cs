@@ -15,7 +15,7 @@ public sealed class GradientNormTests(ITestOutputHelper output)
     private static GanTrainer NewTrainer(GanTrainerOptions options)
     {
         Seeds.Set(5);
-        return new GanTrainer(new Toy2DGenerator(Small), new Toy2DDiscriminator(Small), options with { LatentSize = 2, Seed = 5 });
+        return new GanTrainer(new Toy2DGenerator(Small), new Toy2DDiscriminator(Small), options with { LatentSize = 2, Seed = 5, RecordGradientNorms = true });
     }
 
     private static double NormOfGradients(nn.Module module)
@@ -44,6 +44,23 @@ public sealed class GradientNormTests(ITestOutputHelper output)
             Assert.True(g > 0 && d > 0);
             Assert.Equal(g, m.GeneratorGradientNorm, g * 1e-5);
             Assert.Equal(d, m.DiscriminatorGradientNorm, d * 1e-5);
+        }
+    }
+
+    [Fact]
+    public void Without_the_option_the_norms_are_NaN_and_training_is_the_same()
+    {
+        var ring = ToyDistribution.Ring();
+        using var measured = NewTrainer(new GanTrainerOptions());
+        Seeds.Set(5);
+        using var plain = new GanTrainer(new Toy2DGenerator(Small), new Toy2DDiscriminator(Small), new GanTrainerOptions { LatentSize = 2, Seed = 5 });
+        for (int step = 0; step < 5; step++)
+        {
+            using var batch = ring.Sample(64, seed: step);
+            var a = measured.TrainStep(batch);
+            var b = plain.TrainStep(batch);
+            Assert.True(float.IsNaN(b.GeneratorGradientNorm) && float.IsNaN(b.DiscriminatorGradientNorm));
+            Assert.Equal(a with { GeneratorGradientNorm = float.NaN, DiscriminatorGradientNorm = float.NaN }, b);
         }
     }
 

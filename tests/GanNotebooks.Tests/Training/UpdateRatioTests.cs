@@ -17,7 +17,7 @@ public sealed class UpdateRatioTests
     private static GanTrainer NewTrainer(GanTrainerOptions options)
     {
         Seeds.Set(8);
-        return new GanTrainer(new Toy2DGenerator(Small), new Toy2DDiscriminator(Small), options with { LatentSize = 2, Seed = 8 });
+        return new GanTrainer(new Toy2DGenerator(Small), new Toy2DDiscriminator(Small), options with { LatentSize = 2, Seed = 8, RecordGradientNorms = true });
     }
 
     private static List<Tensor> Copy(nn.Module module) => module.parameters().Select(p => p.detach().clone()).ToList();
