@@ -11,6 +11,8 @@ public sealed record BenchmarkOptions
           --warmup N --repetitions N --iterations N   timing protocol per round (default 30, 8, 20)
           --steps N            steps of each memory run (default 10000)
           --threads N          libtorch intra-op threads of the C# side (default: all cores)
+          --learning-rate X --batch-size N --max-steps N   time-to-digits: notebook 02's settings to try (default 2e-4, 128, 8000)
+          --pictures DIR       time-to-digits: save a grid of 100 checked samples every 1,000 steps and at the end
           --no-pytorch         skip the PyTorch reference
           --out FILE           write the Markdown results there (default artifacts/benchmarks/performance.md)
         """;
@@ -33,6 +35,9 @@ public sealed record BenchmarkOptions
     /// <summary>libtorch intra-op threads of the C# side; null for one per core.</summary>
     public int? Threads { get; init; }
 
+    /// <summary>The time-to-digits run: notebook 02's defaults unless changed on the command line.</summary>
+    public TimeToDigits Digits { get; init; } = new();
+
     /// <summary>Whether to run the PyTorch reference.</summary>
     public bool PyTorch { get; init; } = true;
 
@@ -50,6 +55,8 @@ public sealed record BenchmarkOptions
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             int Count() => int.TryParse(Value(), out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a whole number of at least 1, got '{args[i]}'.");
+            double Rate() => double.TryParse(Value(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) && x > 0 && x < 1
+                ? x : throw new ArgumentException($"{args[i - 1]} needs a number between 0 and 1, got '{args[i]}'.");
             options = args[i] switch
             {
                 "--cases" => options with { Cases = Value() },
@@ -59,6 +66,10 @@ public sealed record BenchmarkOptions
                 "--iterations" => options with { Timer = timer = timer with { Iterations = Count() } },
                 "--steps" => options with { MemorySteps = Count() },
                 "--threads" => options with { Threads = Count() },
+                "--learning-rate" => options with { Digits = options.Digits with { LearningRate = Rate() } },
+                "--batch-size" => options with { Digits = options.Digits with { BatchSize = Count() } },
+                "--max-steps" => options with { Digits = options.Digits with { MaxSteps = Count() } },
+                "--pictures" => options with { Digits = options.Digits with { PicturesFolder = Value() } },
                 "--no-pytorch" => options with { PyTorch = false },
                 "--out" => options with { Out = Value() },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'."),

@@ -27,6 +27,9 @@ public sealed class BenchmarkReport
     /// <summary>The time-to-digits run: its checks and the real digits' reading.</summary>
     public (IReadOnlyList<DigitsCheck> Checks, DigitsCheck RealDigits)? Digits { get; set; }
 
+    /// <summary>The settings of the time-to-digits run.</summary>
+    public TimeToDigits DigitsSettings { get; set; } = new();
+
     /// <summary>The whole page.</summary>
     public string ToMarkdown()
     {
@@ -75,12 +78,13 @@ public sealed class BenchmarkReport
         }
         if (Digits is { } digits)
         {
-            md.AppendLine("## Time to recognisable digits (notebook 02's defaults)").AppendLine();
+            md.AppendLine(inv, $"## Time to recognisable digits (notebook 02's MLP GAN, learning rate {DigitsSettings.LearningRate}, batch {DigitsSettings.BatchSize})").AppendLine();
             md.AppendLine(inv, $"Recognisable: at least {DigitsCheck.MinConfidentShare:P0} of 1,000 samples read by the evaluation classifier with probability ≥ 0.9, " +
                 $"and every digit at least {DigitsCheck.MinClassShare:P0} of those readings. Real test digits: {digits.RealDigits.ConfidentShare:P1} read confidently, " +
                 $"rarest digit {digits.RealDigits.SmallestClassShare:P1}, FD {digits.RealDigits.FrechetDistance:F1}.").AppendLine();
             md.AppendLine("| step | training seconds | read confidently | rarest digit | Fréchet distance | recognisable |").AppendLine("|---:|---:|---:|---:|---:|---|");
-            foreach (var c in digits.Checks)
+            // Every fifth check, the first recognisable one and the last: the whole run is in the log.
+            foreach (var c in digits.Checks.Where((c, i) => i % 5 == 4 || c.Recognisable || i == digits.Checks.Count - 1).Distinct())
                 md.AppendLine(inv, $"| {c.Step:N0} | {c.TrainingSeconds:F1} | {c.ConfidentShare:P1} | {c.SmallestClassShare:P1} | {c.FrechetDistance:F1} | {(c.Recognisable ? "yes" : "no")} |");
             md.AppendLine();
         }

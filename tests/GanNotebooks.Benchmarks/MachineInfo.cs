@@ -11,12 +11,15 @@ public static class MachineInfo
         string cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown";
         string flags = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags")) ?? "";
         string vector = flags.Contains("avx512f") ? "AVX-512" : flags.Contains("avx2") ? "AVX2" : flags.Contains("avx") ? "AVX" : "SSE";
+        string Field(string name) => File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith(name))?.Split(':', 2)[1].Trim() ?? "?";
+        // Family and model tell processor generations apart where the model name does not ("AMD EPYC"): convolution speed differs between them.
+        string generation = $"family {Field("cpu family")}, model {Field("model\t")}";
         string memory = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim();
         string os = File.Exists("/etc/os-release")
             ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME="))?.Split('=', 2)[1].Trim('"') ?? "Linux" : "Linux";
         return
         [
-            $"processor: {cpu} ({vector}), {Environment.ProcessorCount} cores visible",
+            $"processor: {cpu} ({generation}; {vector}), {Environment.ProcessorCount} cores visible",
             $"memory: {memory}",
             $"system: {os}, {RuntimeInformation.FrameworkDescription}",
             $"TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, libtorch intra-op threads {TorchSharp.torch.get_num_threads()}",

@@ -47,8 +47,9 @@ if (all || options.Command == "data")
 }
 if (all || options.Command == "time-to-digits")
 {
-    log.WriteLine("Time to recognisable digits (notebook 02's defaults)...");
-    report.Digits = new TimeToDigits().Run(log);
+    log.WriteLine($"Time to recognisable digits (notebook 02's MLP GAN, learning rate {options.Digits.LearningRate}, batch {options.Digits.BatchSize})...");
+    report.DigitsSettings = options.Digits;
+    report.Digits = options.Digits.Run(log);
 }
 if (all || options.Command == "memory")
 {

@@ -3,6 +3,7 @@ using GanNotebooks.Data;
 using GanNotebooks.Metrics;
 using GanNotebooks.Models;
 using GanNotebooks.Training;
+using GanNotebooks.Visualization;
 using static TorchSharp.torch;
 
 namespace GanNotebooks.Benchmarks;
@@ -15,7 +16,12 @@ namespace GanNotebooks.Benchmarks;
 /// </summary>
 /// <param name="CheckEvery">Steps between two checks.</param>
 /// <param name="MaxSteps">Steps after which the run gives up (notebook 02 trains 8,000).</param>
-public sealed record TimeToDigits(int CheckEvery = 100, int MaxSteps = 8_000)
+/// <param name="LearningRate">Adam's rate for both networks (notebook 02: 2e-4).</param>
+/// <param name="BatchSize">Images per step (notebook 02: 128).</param>
+/// <param name="PicturesFolder">Where a grid of 100 checked samples is saved every <paramref name="PictureEvery"/> steps and at the end, to judge the criterion by eye; null for none.</param>
+/// <param name="PictureEvery">Steps between two saved grids.</param>
+public sealed record TimeToDigits(int CheckEvery = 100, int MaxSteps = 8_000, double LearningRate = 2e-4, int BatchSize = 128,
+    string? PicturesFolder = null, int PictureEvery = 1_000)
 {
     /// <summary>Trains and checks until the samples are recognisable or <see cref="MaxSteps"/> pass; returns every check and the real test digits' reading.</summary>
     public (IReadOnlyList<DigitsCheck> Checks, DigitsCheck RealDigits) Run(TextWriter log)
@@ -26,10 +32,10 @@ public sealed record TimeToDigits(int CheckEvery = 100, int MaxSteps = 8_000)
         Seeds.Set(42);
         using var train = DataSets.Load(DataSetName.Mnist, DataSplit.Train);
         var config = new MlpGanConfig();
-        var adam = new OptimizerSettings { LearningRate = 2e-4, Beta1 = 0.5 };
+        var adam = new OptimizerSettings { LearningRate = LearningRate, Beta1 = 0.5 };
         using var trainer = new GanTrainer(new MlpGenerator(config), new MlpDiscriminator(config),
             new GanTrainerOptions { DiscriminatorOptimizer = adam, GeneratorOptimizer = adam, Seed = 42 });
-        var batches = new ShuffledBatches(train.Images, 128, 42);
+        var batches = new ShuffledBatches(train.Images, BatchSize, 42);
         using var checkNoise = new Generator(2026);
         using var z = randn(1000, config.LatentSize, generator: checkNoise);
         var checks = new List<DigitsCheck>();
@@ -46,7 +52,14 @@ public sealed record TimeToDigits(int CheckEvery = 100, int MaxSteps = 8_000)
                 checks.Add(Check(evaluator, samples, trainer.Step, clock.Elapsed.TotalSeconds));
                 var c = checks[^1];
                 log.WriteLine($"  step {c.Step:N0}, {c.TrainingSeconds:F1} s: {c.ConfidentShare:P0} read confidently, rarest digit {c.SmallestClassShare:P1}, FD {c.FrechetDistance:F1}");
-                if (c.Recognisable || trainer.Step >= MaxSteps) return (checks, realDigits);
+                bool last = c.Recognisable || trainer.Step >= MaxSteps;
+                if (PicturesFolder is not null && (last || trainer.Step % PictureEvery == 0))
+                {
+                    Directory.CreateDirectory(PicturesFolder);
+                    ImageGrid.ToPng(samples.narrow(0, 0, 100), nrow: 10, valueRange: (-1, 1), scale: 2)
+                        .Save(Path.Combine(PicturesFolder, $"step-{trainer.Step:D5}.png"));
+                }
+                if (last) return (checks, realDigits);
             }
         }
         return (checks, realDigits);
