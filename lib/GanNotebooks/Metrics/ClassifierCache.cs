@@ -35,22 +35,11 @@ public static class ClassifierCache
         log ??= Console.Out;
         var folder = FolderOf(name, dataRoot);
         var identity = DataSetIdentity.Of(name, dataRoot);
+        // A valid cache loads without the lock, so a read-only data folder (a grading sandbox, a shared course copy) works.
+        if (TryLoad(name, folder, Check(folder, identity, o), log, out _) is { } cached) return cached;
         // One process trains at a time; one that waited then finds the other's classifier in the cache.
         using var trainingLock = TakeLock(folder, log, cancellationToken);
-        var check = Check(folder, identity, o);
-        if (check.Status == ClassifierCacheStatus.Valid)
-        {
-            try
-            {
-                var loaded = EvaluationClassifier.Load(folder, check.Manifest!, name);
-                log.WriteLine($"{name.ToDisplayName()} evaluation classifier loaded from {folder} (test accuracy {loaded.TestAccuracy * 100:F2}%).");
-                return loaded;
-            }
-            catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
-            {
-                check = new ClassifierCacheCheck(ClassifierCacheStatus.Corrupt, $"{Path.Combine(folder, WeightsFileName)} could not be loaded ({e.Message})", null);
-            }
-        }
+        if (TryLoad(name, folder, Check(folder, identity, o), log, out var check) is { } trainedMeanwhile) return trainedMeanwhile;
         if (check.Status != ClassifierCacheStatus.Missing)
             log.WriteLine($"The cached {name.ToDisplayName()} evaluation classifier is not used: {check.Reason}. Retraining.");
         return TrainAndSave(name, o, identity, folder, progress, log, dataRoot, cancellationToken);
@@ -98,24 +87,74 @@ public static class ClassifierCache
         return classifier;
     }
 
+    /// <summary>The cached classifier when <paramref name="check"/> found it valid and it loads; otherwise null, with <paramref name="result"/> saying why.</summary>
+    private static EvaluationClassifier? TryLoad(DataSetName name, string folder, ClassifierCacheCheck check, TextWriter log, out ClassifierCacheCheck result)
+    {
+        result = check;
+        if (check.Status != ClassifierCacheStatus.Valid) return null;
+        try
+        {
+            var loaded = EvaluationClassifier.Load(folder, check.Manifest!, name);
+            log.WriteLine($"{name.ToDisplayName()} evaluation classifier loaded from {folder} (test accuracy {loaded.TestAccuracy * 100:F2}%).");
+            return loaded;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
+        {
+            result = new ClassifierCacheCheck(ClassifierCacheStatus.Corrupt, $"{Path.Combine(folder, WeightsFileName)} could not be loaded ({e.Message})", null);
+            return null;
+        }
+    }
+
     private static FileStream TakeLock(string folder, TextWriter log, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, ".training.lock");
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw NotWritable(folder, e);
+        }
         for (var told = false; ; told = true)
         {
             try
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException)
+            catch (UnauthorizedAccessException e)
             {
+                throw NotWritable(folder, e);
+            }
+            catch (IOException e)
+            {
+                // Held by another process, or a folder nothing can be written to (a read-only file system): only the first is worth waiting for.
+                if (!CanCreateFileIn(folder)) throw NotWritable(folder, e);
                 if (!told) log.WriteLine($"Another process is training this classifier; waiting for it (lock {path}).");
                 cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(500));
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
     }
+
+    private static bool CanCreateFileIn(string folder)
+    {
+        var probe = Path.Combine(folder, $".write-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None)) { }
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static IOException NotWritable(string folder, Exception cause) =>
+        new($"The evaluation classifier has to be trained (once) and saved in {folder}, but that folder cannot be written ({cause.Message}). " +
+            "Run ./gan evaluate on any samples file once where the data folder is writable, or point GAN_DATA_DIR at a writable copy of data/.", cause);
 
     private sealed class EpochLog(TextWriter log, Stopwatch clock, IProgress<ClassifierProgress>? inner) : IProgress<ClassifierProgress>
     {

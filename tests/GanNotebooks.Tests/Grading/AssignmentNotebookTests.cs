@@ -12,6 +12,7 @@ public sealed class AssignmentNotebookTests
     [Theory]
     [InlineData("02-vanilla-gan.ipynb", 3, "02-losses:5", "02-train-step:4")]
     [InlineData("04-dcgan.ipynb", 2, "04-shapes:4")]
+    [InlineData("05-conditional-gan.ipynb", 3, "05-conditioning:8")]
     public void The_series_assignments_declare_their_regions_and_tasks(string name, int regions, params string[] tasks)
     {
         var assignment = AssignmentNotebook.Load(Path.Combine(Notebooks, name));
@@ -47,8 +48,8 @@ public sealed class AssignmentNotebookTests
         {
             var lines = StudentVersions.WriteAll(Notebooks, folder);
 
-            Assert.Equal(["02-vanilla-gan.ipynb", "04-dcgan.ipynb"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
-            Assert.Equal(2, lines.Count);
+            Assert.Equal(["02-vanilla-gan.ipynb", "04-dcgan.ipynb", "05-conditional-gan.ipynb"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+            Assert.Equal(3, lines.Count);
         }
         finally
         {

@@ -22,14 +22,14 @@ public sealed class GradingEndToEndTests
     [RequiresNotebookKernelFact]
     public void The_instructors_notebooks_score_full_marks()
     {
-        AssertPoints("instructor", ("02-losses", 5), ("02-train-step", 4), ("04-shapes", 4));
+        AssertPoints("instructor", ("02-losses", 5), ("02-train-step", 4), ("04-shapes", 4), ("05-conditioning", 8));
         Assert.Equal(Run.Student("instructor").Maximum, Run.Student("instructor").Earned);
     }
 
     [RequiresNotebookKernelFact]
     public void The_student_versions_run_and_score_zero_saying_what_is_not_implemented()
     {
-        AssertPoints("student-version", ("02-losses", 0), ("02-train-step", 0), ("04-shapes", 0));
+        AssertPoints("student-version", ("02-losses", 0), ("02-train-step", 0), ("04-shapes", 0), ("05-conditioning", 0));
         var report = Run.Report("student-version");
         Assert.Contains("NotImplementedException: Not implemented yet", report);
         Assert.DoesNotContain("failed to run", report);   // the stubs compile: the hidden tests ran and failed
@@ -58,6 +58,15 @@ public sealed class GradingEndToEndTests
         var report = Run.Report("shape-bug");
         Assert.Contains("expected [3, 4, 14, 14]", report);
         Assert.Contains("not submitted", report);
+    }
+
+    [RequiresNotebookKernelFact]
+    public void A_discriminator_blind_to_the_label_loses_its_check_and_the_trained_accuracy_but_keeps_the_rest()
+    {
+        AssertPoints("label-blind", ("05-conditioning", 3));
+        var report = Run.Report("label-blind");
+        Assert.Contains("D gives the same logits whatever the label", report);
+        Assert.Contains("at least 70% is needed", report);
     }
 
     [RequiresNotebookKernelFact]
@@ -99,10 +108,10 @@ public sealed class GradingEndToEndTests
     public void The_gradebook_has_a_row_per_student_with_each_task_the_total_and_the_maximum()
     {
         var lines = File.ReadAllLines(Run.GradebookPath);
-        Assert.Equal("student,02-losses (5),02-train-step (4),04-shapes (4),total,maximum,notes", lines[0]);
-        Assert.Equal(8, lines.Length);
-        Assert.StartsWith("instructor,5,4,4,13,13,", lines.Single(l => l.StartsWith("instructor,", StringComparison.Ordinal)));
-        Assert.StartsWith("detached,5,2,0,7,13,", lines.Single(l => l.StartsWith("detached,", StringComparison.Ordinal)));
+        Assert.Equal("student,02-losses (5),02-train-step (4),04-shapes (4),05-conditioning (8),total,maximum,notes", lines[0]);
+        Assert.Equal(9, lines.Length);
+        Assert.StartsWith("instructor,5,4,4,8,21,21,", lines.Single(l => l.StartsWith("instructor,", StringComparison.Ordinal)));
+        Assert.StartsWith("detached,5,2,0,0,7,21,", lines.Single(l => l.StartsWith("detached,", StringComparison.Ordinal)));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(Run.GradebookPath)!, "*.tmp"));
     }
 }

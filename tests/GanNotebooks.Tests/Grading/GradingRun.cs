@@ -30,7 +30,7 @@ public sealed class GradingRun
         OutsideDecoy = Path.Combine(visible, $"gan-grading-outside-decoy-{Guid.NewGuid():N}.txt");
         File.WriteAllText(OutsideDecoy, "a file outside the folders a sandbox hides");
 
-        foreach (var name in new[] { Notebook02, Notebook04 })
+        foreach (var name in new[] { Notebook02, Notebook04, Notebook05 })
         {
             Directory.CreateDirectory(Path.Combine(submissions, "instructor"));
             File.Copy(Path.Combine(sources, name), Path.Combine(submissions, "instructor", name));
@@ -40,6 +40,7 @@ public sealed class GradingRun
         var losses = TaskCell(Notebook02, "// Task 02-losses");
         var step = TaskCell(Notebook02, "// Task 02-train-step");
         var shapes = TaskCell(Notebook04, "// Task 04-shapes");
+        var conditioning = TaskCell(Notebook05, "// Task 05-conditioning");
         Write(submissions, "wrong-sign", Notebook02,
             Replace(losses, "return nn.functional.binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits));",
                 "return nn.functional.binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits)).neg();"),
@@ -58,6 +59,9 @@ public sealed class GradingRun
             // 0 whether the sandbox shows the folder empty or not at all (under /tmp it is not there)
             $"Console.WriteLine(\"instructor notebooks visible: \" + (System.IO.Directory.Exists({JsonSerializer.Serialize(sources)}) ? System.IO.Directory.GetFiles({JsonSerializer.Serialize(sources)}).Length : 0));");
         Write(submissions, "shape-bug", Notebook04, Replace(shapes, "padding: 1", "padding: 0"));
+        // D is handed blank label channels: it cannot tell a real 3 labelled 8 from one labelled 3, so nothing teaches G to obey its label.
+        Write(submissions, "label-blind", Notebook05,
+            Replace(conditioning, "return body.forward(cat([images, maps], 1));", "return body.forward(cat([images, zeros_like(maps)], 1));"));
         Write(submissions, "memory-hog", Notebook04, shapes, "var hog = torch.ones(1_500_000_000L);   // 6 GB, over the 4 GiB limit\nConsole.WriteLine(hog.sum().item<float>());");
 
         var options = new GradingOptions
@@ -65,7 +69,7 @@ public sealed class GradingRun
             RepoRoot = RepoRoot,
             OutputFolder = Path.Combine(Folder, "gradebook"),
             TimeLimit = TimeSpan.FromMinutes(6),
-            CellTimeLimit = TimeSpan.FromSeconds(75),
+            CellTimeLimit = TimeSpan.FromSeconds(120),   // notebook 05's hidden training check takes about a minute
             MemoryLimitBytes = 4L << 30,
         };
         var log = new StringWriter();
@@ -77,6 +81,7 @@ public sealed class GradingRun
 
     public const string Notebook02 = "02-vanilla-gan.ipynb";
     public const string Notebook04 = "04-dcgan.ipynb";
+    public const string Notebook05 = "05-conditional-gan.ipynb";
 
     public static GradingRun Instance => Shared.Value;
 
