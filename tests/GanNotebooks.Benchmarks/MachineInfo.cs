@@ -8,12 +8,13 @@ public static class MachineInfo
     /// <summary>One line per fact: processor, cores, memory, OS, .NET, TorchSharp threads.</summary>
     public static IReadOnlyList<string> Describe()
     {
-        string cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown";
-        string flags = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags")) ?? "";
+        var cpuInfo = File.ReadAllLines("/proc/cpuinfo");
+        string? Field(string name) => cpuInfo.FirstOrDefault(l => l.StartsWith(name))?.Split(':', 2)[1].Trim();
+        string cpu = Field("model name") ?? "unknown";
+        string flags = Field("flags") ?? "";
         string vector = flags.Contains("avx512f") ? "AVX-512" : flags.Contains("avx2") ? "AVX2" : flags.Contains("avx") ? "AVX" : "SSE";
-        string Field(string name) => File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith(name))?.Split(':', 2)[1].Trim() ?? "?";
         // Family and model tell processor generations apart where the model name does not ("AMD EPYC"): convolution speed differs between them.
-        string generation = $"family {Field("cpu family")}, model {Field("model\t")}";
+        string generation = $"family {Field("cpu family") ?? "?"}, model {Field("model\t") ?? "?"}";
         string memory = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim();
         string os = File.Exists("/etc/os-release")
             ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME="))?.Split('=', 2)[1].Trim('"') ?? "Linux" : "Linux";
