@@ -108,6 +108,8 @@ public sealed class GanTrainer : IDisposable
         using var scope = NewDisposeScope();
         generator.train();
         discriminator.train();
+        StepHelpers.ScheduleLearningRate(discriminatorOptimizer, Options.DiscriminatorOptimizer, Step);
+        StepHelpers.ScheduleLearningRate(generatorOptimizer, Options.GeneratorOptimizer, Step);
         var real = realImages.to(device);
         var realLabels = labels?.to(device);
         bool updatesGenerator = (Step + 1) % Options.DiscriminatorSteps() == 0;
@@ -116,7 +118,7 @@ public sealed class GanTrainer : IDisposable
         using (updatesGenerator ? null : no_grad()) fake = generate(NewNoise(real.shape[0]), fakeLabels);
 
         double sigma = Options.InstanceNoiseStd(Step);
-        var d = UpdateDiscriminator(real, realLabels, fake.detach(), fakeLabels, sigma);
+        var d = UpdateDiscriminator(real, realLabels, fake.detach(), fakeLabels, sigma, learn: Options.DiscriminatorLearnsAt(Step));
         for (int k = 0; updatesGenerator && k < Options.GeneratorStepsPerDiscriminatorStep; k++)
         {
             if (k > 0)
@@ -240,9 +242,10 @@ public sealed class GanTrainer : IDisposable
     /// <summary>
     /// One D update: push D(x) up and D(G(z)) down, both seen through instance noise of standard deviation
     /// <paramref name="sigma"/> (none when 0). <paramref name="fake"/> is detached: this update does not train G. The
-    /// loss is checked before the update, so on a non-finite loss the networks keep their last good weights.
+    /// loss is checked before the update, so on a non-finite loss the networks keep their last good weights. When
+    /// <paramref name="learn"/> is false (D frozen) the losses are measured and D's weights are left as they are.
     /// </summary>
-    private DiscriminatorUpdate UpdateDiscriminator(Tensor real, Tensor? realLabels, Tensor fake, Tensor? fakeLabels, double sigma)
+    private DiscriminatorUpdate UpdateDiscriminator(Tensor real, Tensor? realLabels, Tensor fake, Tensor? fakeLabels, double sigma, bool learn)
     {
         discriminator.zero_grad();   // gradients set to none: backward writes them instead of adding to zeros
         real = WithInstanceNoise(real, sigma);
@@ -268,6 +271,9 @@ public sealed class GanTrainer : IDisposable
         }
         var loss = penalty is null ? lossReal + lossFake : lossReal + lossFake + penalty;
         ThrowIfNotFinite(loss, "Loss_D");
+        if (!learn)
+            return new DiscriminatorUpdate(lossReal.item<float>(), lossFake.item<float>(), penalty?.item<float>() ?? 0f,
+                meanReal.item<float>(), meanFake.item<float>(), float.NaN);
         loss.backward();
         float gradientNorm = Options.RecordGradientNorms ? StepHelpers.GradientNorm(discriminator) : float.NaN;
         discriminatorOptimizer.step();

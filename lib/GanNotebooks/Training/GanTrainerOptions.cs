@@ -87,6 +87,19 @@ public sealed record GanTrainerOptions
     /// </summary>
     public bool RecordGradientNorms { get; init; }
 
+    /// <summary>
+    /// The step from which D stops learning: from then on each <see cref="GanTrainer.TrainStep"/> still measures D on
+    /// the real and the generated batch (losses and mean outputs, no gradient) but leaves its weights as they are,
+    /// while G keeps training against that fixed D. This is the generator's half of the game on its own,
+    /// min over G for one D: G's samples drift to the few points that this D rates most real, the limit of a G that
+    /// moves much faster than D, and a way to provoke a complete mode collapse. Null (the default): D always learns.
+    /// Introduced in notebook 06-failure-modes.
+    /// </summary>
+    public long? FreezeDiscriminatorAtStep { get; init; }
+
+    /// <summary>Whether D takes an update on the step that has <paramref name="step"/> steps before it (see <see cref="FreezeDiscriminatorAtStep"/>).</summary>
+    public bool DiscriminatorLearnsAt(long step) => FreezeDiscriminatorAtStep is not { } frozen || step < frozen;
+
     /// <summary>Whether <see cref="Objective"/> makes D a Wasserstein critic (raw scores, no sigmoid): WGAN-GP or WGAN with weight clipping.</summary>
     public bool IsWasserstein() => Objective is GanObjective.WassersteinGradientPenalty or GanObjective.WassersteinWeightClipping;
 
@@ -121,6 +134,8 @@ public sealed record GanTrainerOptions
         if (DiscriminatorSteps() > 1 && GeneratorStepsPerDiscriminatorStep > 1)
             throw new ArgumentException($"GanTrainerOptions.DiscriminatorStepsPerGeneratorStep = {DiscriminatorSteps()} and GeneratorStepsPerDiscriminatorStep = " +
                 $"{GeneratorStepsPerDiscriminatorStep} are both above 1: set one of them to 1 to give the D:G ratio.", nameof(GeneratorStepsPerDiscriminatorStep));
+        if (FreezeDiscriminatorAtStep is < 0)
+            throw new ArgumentException($"GanTrainerOptions.FreezeDiscriminatorAtStep = {FreezeDiscriminatorAtStep} must be 0 or more (the step from which D stops learning), or null.", nameof(FreezeDiscriminatorAtStep));
         if (LatentSize <= 0) throw new ArgumentException($"GanTrainerOptions.LatentSize = {LatentSize} must be at least 1.", nameof(LatentSize));
         if (FixedNoiseCount <= 0) throw new ArgumentException($"GanTrainerOptions.FixedNoiseCount = {FixedNoiseCount} must be at least 1.", nameof(FixedNoiseCount));
         if (!(RealLabel > 0.5 && RealLabel <= 1.0))
