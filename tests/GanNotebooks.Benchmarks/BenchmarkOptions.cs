@@ -12,6 +12,8 @@ public sealed record BenchmarkOptions
           --steps N            steps of each memory run (default 10000)
           --threads N          libtorch intra-op threads of the C# side (default: all cores)
           --learning-rate X --batch-size N --max-steps N   time-to-digits: notebook 02's settings to try (default 2e-4, 128, 8000)
+          --final-learning-rate X --decay-steps N   time-to-digits: a rate falling linearly to X over N steps (default: constant)
+          --run-on             time-to-digits: train on to --max-steps after the digits are recognisable (final FD)
           --pictures DIR       time-to-digits: save a grid of 100 checked samples every 1,000 steps and at the end
           --no-pytorch         skip the PyTorch reference
           --out FILE           write the Markdown results there (default artifacts/benchmarks/performance.md)
@@ -69,6 +71,9 @@ public sealed record BenchmarkOptions
                 "--learning-rate" => options with { Digits = options.Digits with { LearningRate = Rate() } },
                 "--batch-size" => options with { Digits = options.Digits with { BatchSize = Count() } },
                 "--max-steps" => options with { Digits = options.Digits with { MaxSteps = Count() } },
+                "--final-learning-rate" => options with { Digits = options.Digits with { FinalLearningRate = Rate() } },
+                "--decay-steps" => options with { Digits = options.Digits with { DecaySteps = Count() } },
+                "--run-on" => options with { Digits = options.Digits with { StopWhenRecognisable = false } },
                 "--pictures" => options with { Digits = options.Digits with { PicturesFolder = Value() } },
                 "--no-pytorch" => options with { PyTorch = false },
                 "--out" => options with { Out = Value() },

@@ -78,7 +78,7 @@ public sealed class BenchmarkReport
         }
         if (Digits is { } digits)
         {
-            md.AppendLine(inv, $"## Time to recognisable digits (notebook 02's MLP GAN, learning rate {DigitsSettings.LearningRate}, batch {DigitsSettings.BatchSize})").AppendLine();
+            md.AppendLine(inv, $"## Time to recognisable digits (notebook 02's MLP GAN, learning rate {DigitsSettings.RateDescription}, batch {DigitsSettings.BatchSize})").AppendLine();
             md.AppendLine(inv, $"Recognisable: at least {DigitsCheck.MinConfidentShare:P0} of 1,000 samples read by the evaluation classifier with probability ≥ 0.9, " +
                 $"and every digit at least {DigitsCheck.MinClassShare:P0} of those readings. Real test digits: {digits.RealDigits.ConfidentShare:P1} read confidently, " +
                 $"rarest digit {digits.RealDigits.SmallestClassShare:P1}, FD {digits.RealDigits.FrechetDistance:F1}.").AppendLine();

@@ -47,7 +47,7 @@ if (all || options.Command == "data")
 }
 if (all || options.Command == "time-to-digits")
 {
-    log.WriteLine($"Time to recognisable digits (notebook 02's MLP GAN, learning rate {options.Digits.LearningRate}, batch {options.Digits.BatchSize})...");
+    log.WriteLine($"Time to recognisable digits (notebook 02's MLP GAN, learning rate {options.Digits.RateDescription}, batch {options.Digits.BatchSize})...");
     report.DigitsSettings = options.Digits;
     report.Digits = options.Digits.Run(log);
 }

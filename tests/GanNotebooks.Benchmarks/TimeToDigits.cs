@@ -20,9 +20,17 @@ namespace GanNotebooks.Benchmarks;
 /// <param name="BatchSize">Images per step (notebook 02: 128).</param>
 /// <param name="PicturesFolder">Where a grid of 100 checked samples is saved every <paramref name="PictureEvery"/> steps and at the end, to judge the criterion by eye; null for none.</param>
 /// <param name="PictureEvery">Steps between two saved grids.</param>
+/// <param name="FinalLearningRate">Where a falling rate ends (<see cref="OptimizerSettings.FinalLearningRate"/>); null for a constant rate.</param>
+/// <param name="DecaySteps">Steps over which the rate falls to <paramref name="FinalLearningRate"/>.</param>
+/// <param name="StopWhenRecognisable">Whether the run ends at the first recognisable check, or trains on to <paramref name="MaxSteps"/> (to see where it ends).</param>
 public sealed record TimeToDigits(int CheckEvery = 100, int MaxSteps = 8_000, double LearningRate = 2e-4, int BatchSize = 128,
-    string? PicturesFolder = null, int PictureEvery = 1_000)
+    string? PicturesFolder = null, int PictureEvery = 1_000, double? FinalLearningRate = null, int DecaySteps = 0, bool StopWhenRecognisable = true)
 {
+    /// <summary>The rate as the report names it: "2e-4", or "5e-4 → 2e-4 over 8,000 steps".</summary>
+    public string RateDescription => FinalLearningRate is { } end
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LearningRate:0.#####} → {end:0.#####} over {DecaySteps:N0} steps")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LearningRate:0.#####}");
+
     /// <summary>Trains and checks until the samples are recognisable or <see cref="MaxSteps"/> pass; returns every check and the real test digits' reading.</summary>
     public (IReadOnlyList<DigitsCheck> Checks, DigitsCheck RealDigits) Run(TextWriter log)
     {
@@ -32,7 +40,7 @@ public sealed record TimeToDigits(int CheckEvery = 100, int MaxSteps = 8_000, do
         Seeds.Set(42);
         using var train = DataSets.Load(DataSetName.Mnist, DataSplit.Train);
         var config = new MlpGanConfig();
-        var adam = new OptimizerSettings { LearningRate = LearningRate, Beta1 = 0.5 };
+        var adam = new OptimizerSettings { LearningRate = LearningRate, Beta1 = 0.5, FinalLearningRate = FinalLearningRate, DecaySteps = DecaySteps };
         using var trainer = new GanTrainer(new MlpGenerator(config), new MlpDiscriminator(config),
             new GanTrainerOptions { DiscriminatorOptimizer = adam, GeneratorOptimizer = adam, Seed = 42 });
         var batches = new ShuffledBatches(train.Images, BatchSize, 42);
@@ -52,7 +60,7 @@ public sealed record TimeToDigits(int CheckEvery = 100, int MaxSteps = 8_000, do
                 checks.Add(Check(evaluator, samples, trainer.Step, clock.Elapsed.TotalSeconds));
                 var c = checks[^1];
                 log.WriteLine($"  step {c.Step:N0}, {c.TrainingSeconds:F1} s: {c.ConfidentShare:P0} read confidently, rarest digit {c.SmallestClassShare:P1}, FD {c.FrechetDistance:F1}");
-                bool last = c.Recognisable || trainer.Step >= MaxSteps;
+                bool last = (StopWhenRecognisable && c.Recognisable) || trainer.Step >= MaxSteps;
                 if (PicturesFolder is not null && (last || trainer.Step % PictureEvery == 0))
                 {
                     Directory.CreateDirectory(PicturesFolder);

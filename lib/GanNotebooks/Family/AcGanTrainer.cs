@@ -67,6 +67,8 @@ public sealed class AcGanTrainer : IDisposable
         using var scope = NewDisposeScope();
         generator.train();
         discriminator.train();
+        StepHelpers.ScheduleLearningRate(discriminatorOptimizer, Options.DiscriminatorOptimizer, Step);
+        StepHelpers.ScheduleLearningRate(generatorOptimizer, Options.GeneratorOptimizer, Step);
         var real = realImages.to(device);
         var realLabels = labels.to(device).to_type(ScalarType.Int64);
         long batch = real.shape[0];

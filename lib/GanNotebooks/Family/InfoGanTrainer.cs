@@ -61,6 +61,8 @@ public sealed class InfoGanTrainer : IDisposable
         using var scope = NewDisposeScope();
         generator.train();
         discriminator.train();
+        StepHelpers.ScheduleLearningRate(discriminatorOptimizer, Options.DiscriminatorOptimizer, Step);
+        StepHelpers.ScheduleLearningRate(generatorOptimizer, Options.GeneratorOptimizer, Step);
         var real = realImages.to(device);
         var latent = Options.Codes.Sample(real.shape[0], noise, device);
         var fake = generator.forward(Options.Codes.Compose(latent));

@@ -143,6 +143,8 @@ public sealed class LapganTrainer : IDisposable
     {
         generator.train();
         discriminator.train();
+        StepHelpers.ScheduleLearningRate(optimizer.Discriminator, Options.DiscriminatorOptimizer, Step);
+        StepHelpers.ScheduleLearningRate(optimizer.Generator, Options.GeneratorOptimizer, Step);
         var fake = generate();
 
         optimizer.Discriminator.zero_grad();

@@ -5,7 +5,7 @@ namespace GanNotebooks.Family;
 
 /// <summary>
 /// What <see cref="GanTrainer"/> and the family's trainers share: the non-finite loss check before an update,
-/// gradient norms, freezing a network while the other one steps. Introduced in notebook 08-gan-family.
+/// gradient norms, freezing a network while the other one steps, a falling learning rate. Introduced in notebook 08-gan-family.
 /// </summary>
 internal static class StepHelpers
 {
@@ -23,6 +23,18 @@ internal static class StepHelpers
         // One reduction per gradient (no squared copy of it), then the norm of those norms: ‖(‖g₁‖, …, ‖gₙ‖)‖₂ = ‖g‖₂.
         var norms = modules.SelectMany(m => m.parameters()).Select(p => p.grad).OfType<Tensor>().Select(g => g.norm()).ToList();
         return norms.Count == 0 ? 0f : stack(norms).norm().item<float>();
+    }
+
+    /// <summary>
+    /// Sets <paramref name="optimizer"/>'s learning rate to <paramref name="settings"/>' rate for the step that has
+    /// <paramref name="step"/> steps before it (<see cref="OptimizerSettings.LearningRateAt"/>); nothing to do for a
+    /// constant rate. The rate follows from the step alone, so a run resumed from a checkpoint continues on the same schedule.
+    /// </summary>
+    public static void ScheduleLearningRate(optim.Optimizer optimizer, OptimizerSettings settings, long step)
+    {
+        if (settings.FinalLearningRate is null) return;
+        double rate = settings.LearningRateAt(step);
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
     }
 
     /// <summary>Turns gradients of <paramref name="module"/>'s parameters on or off.</summary>

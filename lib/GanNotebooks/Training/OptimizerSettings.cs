@@ -24,6 +24,28 @@ public sealed record OptimizerSettings
     /// <summary>RMSprop's smoothing constant α. Default 0.99.</summary>
     public double RmsPropAlpha { get; init; } = 0.99;
 
+    /// <summary>
+    /// Where a falling learning rate ends: the rate starts at <see cref="LearningRate"/> and falls in a straight line
+    /// to this value over the first <see cref="DecaySteps"/> training steps, then stays there. A larger rate early
+    /// gets G to recognisable samples sooner; the smaller one later lets the two networks settle. Null (the default):
+    /// the rate stays <see cref="LearningRate"/>. Introduced in notebook 02-vanilla-gan.
+    /// </summary>
+    public double? FinalLearningRate { get; init; }
+
+    /// <summary>Training steps (the trainer's <c>Step</c>) over which the rate falls to <see cref="FinalLearningRate"/>. Default 0; at least 1 when <see cref="FinalLearningRate"/> is set.</summary>
+    public long DecaySteps { get; init; }
+
+    /// <summary>
+    /// The learning rate for the step that has <paramref name="step"/> steps before it:
+    /// <see cref="LearningRate"/> + (<see cref="FinalLearningRate"/> − <see cref="LearningRate"/>) × min(1, step / <see cref="DecaySteps"/>),
+    /// or <see cref="LearningRate"/> without a falling rate.
+    /// </summary>
+    public double LearningRateAt(long step)
+    {
+        if (FinalLearningRate is not { } end || DecaySteps <= 0) return LearningRate;
+        return LearningRate + (end - LearningRate) * Math.Min(1.0, Math.Max(0L, step) / (double)DecaySteps);
+    }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public OptimizerSettings Validate()
     {
@@ -33,6 +55,11 @@ public sealed record OptimizerSettings
         if (!(Beta2 >= 0 && Beta2 < 1)) throw new ArgumentException($"OptimizerSettings.Beta2 = {Beta2} must be in [0, 1).", nameof(Beta2));
         if (!(Momentum >= 0 && Momentum < 1)) throw new ArgumentException($"OptimizerSettings.Momentum = {Momentum} must be in [0, 1).", nameof(Momentum));
         if (!(RmsPropAlpha > 0 && RmsPropAlpha < 1)) throw new ArgumentException($"OptimizerSettings.RmsPropAlpha = {RmsPropAlpha} must be in (0, 1).", nameof(RmsPropAlpha));
+        if (FinalLearningRate is { } final && (!(final > 0) || double.IsInfinity(final)))
+            throw new ArgumentException($"OptimizerSettings.FinalLearningRate = {final} must be a positive number (or null for a constant rate).", nameof(FinalLearningRate));
+        if (DecaySteps < 0 || (FinalLearningRate is not null && DecaySteps == 0))
+            throw new ArgumentException($"OptimizerSettings.DecaySteps = {DecaySteps} must be at least 1 when FinalLearningRate is set " +
+                "(the number of steps over which the rate falls).", nameof(DecaySteps));
         return this;
     }
 }
