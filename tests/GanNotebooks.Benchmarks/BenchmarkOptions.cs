@@ -11,8 +11,9 @@ public sealed record BenchmarkOptions
           --warmup N --repetitions N --iterations N   timing protocol per round (default 30, 8, 20)
           --steps N            steps of each memory run (default 10000)
           --threads N          libtorch intra-op threads of the C# side (default: all cores)
-          --learning-rate X --batch-size N --max-steps N   time-to-digits: notebook 02's settings to try (default 2e-4, 128, 8000)
-          --final-learning-rate X --decay-steps N   time-to-digits: a rate falling linearly to X over N steps (default: constant)
+          --learning-rate X --batch-size N --max-steps N   time-to-digits: notebook 02's settings to try (default 5e-4, 128, 8000)
+          --final-learning-rate X --decay-steps N   time-to-digits: the rate falls linearly to X over N steps (default 1e-4
+                               over 8000, notebook 02's); X equal to --learning-rate gives a constant rate
           --run-on             time-to-digits: train on to --max-steps after the digits are recognisable (final FD)
           --pictures DIR       time-to-digits: save a grid of 100 checked samples every 1,000 steps and at the end
           --no-pytorch         skip the PyTorch reference
