@@ -76,7 +76,7 @@ public sealed class AcGanTrainer : IDisposable
         var fake = generator.forward(randn(batch, Options.LatentSize, device: device, generator: noise), fakeLabels);
         double w = Options.ClassWeight;
 
-        discriminatorOptimizer.zero_grad();
+        discriminator.zero_grad();   // gradients set to none: backward writes them instead of adding to zeros
         var realHeads = discriminator.Heads(real);
         var fakeHeads = discriminator.Heads(fake.detach());
         var (sourceReal, sourceFake, classReal, classFake) = AcGanLosses.Discriminator(realHeads, realLabels, fakeHeads, fakeLabels);
@@ -86,7 +86,7 @@ public sealed class AcGanTrainer : IDisposable
         float normD = StepHelpers.GradientNorm(discriminator);
         discriminatorOptimizer.step();
 
-        generatorOptimizer.zero_grad();
+        generator.zero_grad();
         StepHelpers.SetRequiresGrad(discriminator, false);
         AcGanStepMetrics metrics;
         try

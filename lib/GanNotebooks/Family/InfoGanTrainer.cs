@@ -68,7 +68,7 @@ public sealed class InfoGanTrainer : IDisposable
         var fake = generator.forward(Options.Codes.Compose(latent));
         double lambda = Options.InformationWeight;
 
-        discriminatorOptimizer.zero_grad();
+        discriminator.zero_grad();   // gradients set to none: backward writes them instead of adding to zeros
         var realLogits = discriminator.forward(real);
         var fakeHeads = discriminator.Heads(fake.detach());
         var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeHeads.Logits);
@@ -79,7 +79,7 @@ public sealed class InfoGanTrainer : IDisposable
         float normD = StepHelpers.GradientNorm(discriminator);
         discriminatorOptimizer.step();
 
-        generatorOptimizer.zero_grad();
+        generator.zero_grad();
         StepHelpers.SetRequiresGrad(discriminator, false);
         InfoGanStepMetrics metrics;
         try

@@ -147,7 +147,7 @@ public sealed class LapganTrainer : IDisposable
         StepHelpers.ScheduleLearningRate(optimizer.Generator, Options.GeneratorOptimizer, Step);
         var fake = generate();
 
-        optimizer.Discriminator.zero_grad();
+        discriminator.zero_grad();   // gradients set to none: backward writes them instead of adding to zeros
         var realLogits = discriminate(real);
         var fakeLogits = discriminate(fake.detach());
         var (lossReal, lossFake) = GanLosses.Discriminator(realLogits, fakeLogits);
@@ -157,7 +157,7 @@ public sealed class LapganTrainer : IDisposable
         float normD = StepHelpers.GradientNorm(discriminator);
         optimizer.Discriminator.step();
 
-        optimizer.Generator.zero_grad();
+        generator.zero_grad();
         StepHelpers.SetRequiresGrad(discriminator, false);
         try
         {
