@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using GanNotebooks.Data;
+using GanNotebooks.Metrics;
 
 namespace GanNotebooks.Cli.Grading;
 
@@ -23,6 +25,7 @@ public sealed class Grader(GradingOptions options, TextWriter log)
         var assignments = Assignments();
         if (assignments.Count == 0)
             throw new InvalidOperationException($"No notebook in {options.Sources} has hidden test cells ('{HiddenTestCell.HeaderStart} <task> (<points> points)').");
+        PrepareEvaluationClassifier();
         var students = Directory.GetDirectories(submissions).Order(StringComparer.Ordinal).ToList();
         // Read every submission first: a submission that deletes the others' files cannot change what is graded.
         var read = students.ToDictionary(s => s, s => assignments.ToDictionary(a => a.FileName, a => ReadSubmission(Path.Combine(s, a.FileName))));
@@ -58,6 +61,17 @@ public sealed class Grader(GradingOptions options, TextWriter log)
             grades.Add(new StudentGrade(name, notebooks));
         }
         return grades;
+    }
+
+    /// <summary>
+    /// Loads the MNIST evaluation classifier, training and caching it first if this machine has none. Notebooks train it
+    /// on first use and cache it in the data folder, which the sandbox shows read-only: made here, before the first
+    /// submission runs, it is there for every submission, and no student loses the points of a check that needs it.
+    /// </summary>
+    private void PrepareEvaluationClassifier()
+    {
+        log.WriteLine("The MNIST evaluation classifier the notebooks read (trained once and cached if missing):");
+        using var evaluator = SampleEvaluator.Create(DataSetName.Mnist, log: log);
     }
 
     private static (JsonNode? Notebook, string? Problem) ReadSubmission(string path)
