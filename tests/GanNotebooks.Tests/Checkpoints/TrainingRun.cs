@@ -1,5 +1,7 @@
+using GanNotebooks.Checkpoints;
 using GanNotebooks.Data;
 using GanNotebooks.Models;
+using GanNotebooks.Tests.Data;
 using GanNotebooks.Training;
 using static TorchSharp.torch;
 
@@ -37,6 +39,28 @@ public static class TrainingRun
     {
         Seeds.Set(initSeed);
         return new GanTrainer(new MlpGenerator(), new MlpDiscriminator(), new GanTrainerOptions());
+    }
+
+    /// <summary>
+    /// The tiny MLP GAN with <paramref name="options"/> on 96 random 4×4 images in batches of 16, trained
+    /// <paramref name="before"/> + <paramref name="after"/> steps straight through, and again from the checkpoint written
+    /// after <paramref name="before"/> steps by a trainer whose networks started elsewhere: the two runs' histories.
+    /// </summary>
+    public static (TrainingHistory Straight, TrainingHistory Resumed) StraightAndResumed(GanTrainerOptions options, int before, int after)
+    {
+        using var folder = new TempFolder();
+        using var data = RandomImages(96, 4, seed: 3);
+        var batches = new ShuffledBatches(data, 16, seed: 4);
+        using var original = TinyTrainer(initSeed: 1, options: options);
+        Train(original, batches, before);
+        TrainingCheckpoint.Save(original, folder.File("mid.ganckpt"), batches.Position);
+        Train(original, batches, after);
+
+        var fresh = new ShuffledBatches(data, 16, seed: 4);
+        using var resumed = TinyTrainer(initSeed: 5, options: options);
+        fresh.Seek(TrainingCheckpoint.Load(resumed, folder.File("mid.ganckpt")).Data!.Value);
+        Train(resumed, fresh, after);
+        return (original.History, resumed.History);
     }
 
     /// <summary>Trains <paramref name="steps"/> steps on <paramref name="batches"/>, measuring pixels every 7th step.</summary>

@@ -9,18 +9,9 @@ namespace GanNotebooks.Tests.Training;
 
 public sealed class FrozenDiscriminatorTests
 {
-    private static readonly Toy2DGanConfig Small = new() { GeneratorHidden = [16, 16], DiscriminatorHidden = [16, 16] };
+    private static GanTrainer NewTrainer(GanTrainerOptions options) => SmallToyTrainer.Create(options, seed: 9);
 
-    private static GanTrainer NewTrainer(GanTrainerOptions options)
-    {
-        Seeds.Set(9);
-        return new GanTrainer(new Toy2DGenerator(Small), new Toy2DDiscriminator(Small), options with { LatentSize = 2, Seed = 9, RecordGradientNorms = true });
-    }
-
-    private static List<Tensor> Copy(nn.Module module) => module.parameters().Select(p => p.detach().clone()).ToList();
-
-    private static bool Changed(List<Tensor> before, nn.Module module) =>
-        before.Zip(module.parameters(), (a, b) => (a - b).abs().max().item<float>()).Max() > 0;
+    private static bool Changed(List<Tensor> before, nn.Module module) => SmallToyTrainer.LargestChange(before, module) > 0;
 
     [Theory]
     [InlineData(GanObjective.CrossEntropy)]
@@ -34,8 +25,8 @@ public sealed class FrozenDiscriminatorTests
         var changedG = new List<bool>();
         for (int step = 0; step < 6; step++)
         {
-            var d = Copy(trainer.DiscriminatorNetwork);
-            var g = Copy(trainer.GeneratorNetwork);
+            var d = SmallToyTrainer.Copy(trainer.DiscriminatorNetwork);
+            var g = SmallToyTrainer.Copy(trainer.GeneratorNetwork);
             trainer.TrainStep(batch);
             changedD.Add(Changed(d, trainer.DiscriminatorNetwork));
             changedG.Add(Changed(g, trainer.GeneratorNetwork));

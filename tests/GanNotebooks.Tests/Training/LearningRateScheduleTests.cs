@@ -1,7 +1,5 @@
-using GanNotebooks.Checkpoints;
 using GanNotebooks.Data;
 using GanNotebooks.Tests.Checkpoints;
-using GanNotebooks.Tests.Data;
 using GanNotebooks.Training;
 
 namespace GanNotebooks.Tests.Training;
@@ -35,26 +33,16 @@ public sealed class LearningRateScheduleTests
     [Fact]
     public void A_run_resumed_from_a_checkpoint_continues_on_the_same_schedule()
     {
-        using var folder = new TempFolder();
-        using var data = TrainingRun.RandomImages(96, 4, seed: 3);
         var options = TrainingRun.TinyOptions with { DiscriminatorOptimizer = Falling with { DecaySteps = 8 }, GeneratorOptimizer = Falling with { DecaySteps = 8 } };
-        var batches = new ShuffledBatches(data, 16, seed: 4);
-        using var original = TrainingRun.TinyTrainer(initSeed: 1, options: options);
-        TrainingRun.Train(original, batches, 4);
-        TrainingCheckpoint.Save(original, folder.File("mid.ganckpt"), batches.Position);
-        TrainingRun.Train(original, batches, 6);
-
-        var fresh = new ShuffledBatches(data, 16, seed: 4);
-        using var resumed = TrainingRun.TinyTrainer(initSeed: 5, options: options);
-        fresh.Seek(TrainingCheckpoint.Load(resumed, folder.File("mid.ganckpt")).Data!.Value);
-        TrainingRun.Train(resumed, fresh, 6);
-        Assert.Equal(original.History.Steps, resumed.History.Steps);
+        var (straight, resumed) = TrainingRun.StraightAndResumed(options, before: 4, after: 6);
+        Assert.Equal(straight.Steps, resumed.Steps);
 
         // The schedule changes the training: the same run at a constant rate ends elsewhere.
+        using var data = TrainingRun.RandomImages(96, 4, seed: 3);
         using var constant = TrainingRun.TinyTrainer(initSeed: 1, options: TrainingRun.TinyOptions with { DiscriminatorOptimizer = new() { LearningRate = 5e-4 }, GeneratorOptimizer = new() { LearningRate = 5e-4 } });
         TrainingRun.Train(constant, new ShuffledBatches(data, 16, seed: 4), 10);
-        Assert.Equal(original.History.Steps[0], constant.History.Steps[0]);   // step 0 runs at 5e-4 in both
-        Assert.NotEqual(original.History.Steps[^1], constant.History.Steps[^1]);
+        Assert.Equal(straight.Steps[0], constant.History.Steps[0]);   // step 0 runs at 5e-4 in both
+        Assert.NotEqual(straight.Steps[^1], constant.History.Steps[^1]);
     }
 
     [Fact]

@@ -1,8 +1,6 @@
-using GanNotebooks.Checkpoints;
 using GanNotebooks.Data;
 using GanNotebooks.Metrics.Toy;
 using GanNotebooks.Tests.Checkpoints;
-using GanNotebooks.Tests.Data;
 using GanNotebooks.Toy;
 using GanNotebooks.Training;
 using TorchSharp;
@@ -12,18 +10,7 @@ namespace GanNotebooks.Tests.Training;
 
 public sealed class UpdateRatioTests
 {
-    private static readonly Toy2DGanConfig Small = new() { GeneratorHidden = [16, 16], DiscriminatorHidden = [16, 16] };
-
-    private static GanTrainer NewTrainer(GanTrainerOptions options)
-    {
-        Seeds.Set(8);
-        return new GanTrainer(new Toy2DGenerator(Small), new Toy2DDiscriminator(Small), options with { LatentSize = 2, Seed = 8, RecordGradientNorms = true });
-    }
-
-    private static List<Tensor> Copy(nn.Module module) => module.parameters().Select(p => p.detach().clone()).ToList();
-
-    private static double LargestChange(List<Tensor> before, nn.Module module) =>
-        before.Zip(module.parameters(), (a, b) => (double)(a - b).abs().max().item<float>()).Max();
+    private static GanTrainer NewTrainer(GanTrainerOptions options) => SmallToyTrainer.Create(options, seed: 8);
 
     [Fact]
     public void With_three_D_updates_per_G_update_G_moves_on_every_third_step_and_reports_its_latest_update()
@@ -34,12 +21,12 @@ public sealed class UpdateRatioTests
         var changedD = new List<bool>();
         for (int step = 0; step < 7; step++)
         {
-            var g = Copy(trainer.GeneratorNetwork);
-            var d = Copy(trainer.DiscriminatorNetwork);
+            var g = SmallToyTrainer.Copy(trainer.GeneratorNetwork);
+            var d = SmallToyTrainer.Copy(trainer.DiscriminatorNetwork);
             using var batch = ring.Sample(32, seed: step);
             trainer.TrainStep(batch);
-            changedG.Add(LargestChange(g, trainer.GeneratorNetwork) > 0);
-            changedD.Add(LargestChange(d, trainer.DiscriminatorNetwork) > 0);
+            changedG.Add(SmallToyTrainer.LargestChange(g, trainer.GeneratorNetwork) > 0);
+            changedD.Add(SmallToyTrainer.LargestChange(d, trainer.DiscriminatorNetwork) > 0);
         }
         Assert.Equal([false, false, true, false, false, true, false], changedG);
         Assert.All(changedD, Assert.True);
@@ -61,10 +48,10 @@ public sealed class UpdateRatioTests
         foreach (int updates in new[] { 1, 3 })
         {
             using var trainer = NewTrainer(new GanTrainerOptions { GeneratorStepsPerDiscriminatorStep = updates });
-            var g = Copy(trainer.GeneratorNetwork);
+            var g = SmallToyTrainer.Copy(trainer.GeneratorNetwork);
             using var batch = ring.Sample(32, seed: 1);
             trainer.TrainStep(batch);
-            largest[updates] = LargestChange(g, trainer.GeneratorNetwork);
+            largest[updates] = SmallToyTrainer.LargestChange(g, trainer.GeneratorNetwork);
         }
         Assert.InRange(largest[1], 1e-4, 2e-4 * 1.0001);
         Assert.True(largest[3] > 2e-4 * 1.5, $"three G updates moved a weight by at most {largest[3]}");
@@ -80,8 +67,8 @@ public sealed class UpdateRatioTests
             DiscriminatorOptimizer = new OptimizerSettings { Kind = OptimizerKind.Sgd, LearningRate = 0.1 },
             GeneratorOptimizer = new OptimizerSettings { Kind = OptimizerKind.Sgd, LearningRate = 0.01 },
         });
-        var g = Copy(trainer.GeneratorNetwork);
-        var d = Copy(trainer.DiscriminatorNetwork);
+        var g = SmallToyTrainer.Copy(trainer.GeneratorNetwork);
+        var d = SmallToyTrainer.Copy(trainer.DiscriminatorNetwork);
         using var batch = ring.Sample(64, seed: 2);
         trainer.TrainStep(batch);
         AssertMovedBy(g, trainer.GeneratorNetwork, 0.01);
@@ -102,21 +89,10 @@ public sealed class UpdateRatioTests
     [Fact]
     public void A_run_resumed_in_the_middle_of_a_round_of_D_updates_continues_exactly()
     {
-        using var folder = new TempFolder();
-        using var data = TrainingRun.RandomImages(96, 4, seed: 3);
-        var options = TrainingRun.TinyOptions with { DiscriminatorStepsPerGeneratorStep = 3 };
-        var batches = new ShuffledBatches(data, 16, seed: 4);
-        using var original = TrainingRun.TinyTrainer(initSeed: 1, options: options);
-        TrainingRun.Train(original, batches, 4);   // G was updated after step 2; steps 3 and 4 are D-only
-        TrainingCheckpoint.Save(original, folder.File("mid.ganckpt"), batches.Position);
-        TrainingRun.Train(original, batches, 5);
-
-        var fresh = new ShuffledBatches(data, 16, seed: 4);
-        using var resumed = TrainingRun.TinyTrainer(initSeed: 5, options: options);
-        fresh.Seek(TrainingCheckpoint.Load(resumed, folder.File("mid.ganckpt")).Data!.Value);
-        TrainingRun.Train(resumed, fresh, 5);
-        Assert.Equal(original.History.Steps, resumed.History.Steps);
-        Assert.Equal(original.History.Steps[2].GeneratorLoss, resumed.History.Steps[4].GeneratorLoss);
+        // G was updated after step 2; steps 3 and 4 are D-only, and the checkpoint comes after step 4.
+        var (straight, resumed) = TrainingRun.StraightAndResumed(TrainingRun.TinyOptions with { DiscriminatorStepsPerGeneratorStep = 3 }, before: 4, after: 5);
+        Assert.Equal(straight.Steps, resumed.Steps);
+        Assert.Equal(straight.Steps[2].GeneratorLoss, resumed.Steps[4].GeneratorLoss);
     }
 
     [Fact]
