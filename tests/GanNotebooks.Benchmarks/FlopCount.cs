@@ -1,3 +1,4 @@
+using GanNotebooks.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -59,6 +60,27 @@ public static class FlopCount
                     removers.Add(deconv.register_forward_hook((_, input, output) =>
                     {
                         layers.Add(2.0 * input.numel() * deconv.weight!.numel() / deconv.weight.shape[0]);
+                        return output;
+                    }).remove);
+                    break;
+                case Im2ColConv2d unfolded:
+                    removers.Add(unfolded.register_forward_hook((_, input, output) =>
+                    {
+                        layers.Add(2.0 * output.numel() * unfolded.Weight.numel() / unfolded.Weight.shape[0]);
+                        return output;
+                    }).remove);
+                    break;
+                case Col2ImConvTranspose2d folded:
+                    removers.Add(folded.register_forward_hook((_, input, output) =>
+                    {
+                        layers.Add(2.0 * input.numel() * folded.Weight.numel() / folded.Weight.shape[0]);
+                        return output;
+                    }).remove);
+                    break;
+                case LatentProjection projection:
+                    removers.Add(projection.register_forward_hook((_, input, output) =>
+                    {
+                        layers.Add(2.0 * input.numel() * projection.Weight.numel() / projection.Weight.shape[0]);
                         return output;
                     }).remove);
                     break;

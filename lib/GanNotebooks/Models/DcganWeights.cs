@@ -32,6 +32,15 @@ public static class DcganWeights
                 case SpectralNormConv2d spectral:
                     nn.init.normal_(spectral.Weight, 0, Std);
                     break;
+                case LatentProjection projection:
+                    nn.init.normal_(projection.Weight, 0, Std);
+                    break;
+                case Im2ColConv2d unfolded:
+                    nn.init.normal_(unfolded.Weight, 0, Std);
+                    break;
+                case Col2ImConvTranspose2d folded:
+                    nn.init.normal_(folded.Weight, 0, Std);
+                    break;
                 case BatchNorm2d norm:
                     nn.init.normal_(norm.weight!, 1, Std);
                     nn.init.zeros_(norm.bias!);

@@ -25,7 +25,9 @@ public sealed class DcganGeneratorTests
         var table = ParameterTable.Of(g, 2, 100);
         Assert.Equal(3_576_704, table.Trainable);   // ngf = 64, nz = 100, as in PyTorch's DCGAN faces tutorial
         Assert.Equal(["[2, 512, 4, 4]", "[2, 256, 8, 8]", "[2, 128, 16, 16]", "[2, 64, 32, 32]", "[2, 3, 64, 64]"],
-            table.Rows.Where(r => r.Type == "ConvTranspose2d").Select(r => r.OutputShape));
+            table.Rows.Where(r => r.Layer is "project" or "output" || r.Layer.StartsWith("up")).Select(r => r.OutputShape));
+        Assert.Equal(["LatentProjection", "ConvTranspose2d", "ConvTranspose2d", "ConvTranspose2d", "Col2ImConvTranspose2d"],
+            table.Rows.Where(r => r.Layer is "project" or "output" || r.Layer.StartsWith("up")).Select(r => r.Type));
     }
 
     [Fact]
