@@ -8,8 +8,8 @@ namespace GanNotebooks.Models;
 /// way, "col2im": one matrix product of the kernel, read as W [in, out·k·k] and transposed, with the input gives every
 /// input pixel's stamp of the kernel as a column, and folding the columns back onto the output grid adds up where
 /// stamps overlap. Same weights and result as <c>ConvTranspose2d</c>. The kit uses it for the generator's last
-/// layer, which writes the image's 1 or 3 channels: there the convolution library's own kernels are slow on a CPU
-/// (notebook 04-dcgan measures it). Introduced in notebook 04-dcgan.
+/// layer when it writes a single grey channel, where the convolution library's own kernels are slow on a CPU
+/// (notebook 04-dcgan measures it; for three channels the library is faster again). Introduced in notebook 04-dcgan.
 /// </summary>
 public sealed class Col2ImConvTranspose2d : Module<Tensor, Tensor>
 {

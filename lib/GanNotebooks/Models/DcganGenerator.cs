@@ -8,9 +8,10 @@ namespace GanNotebooks.Models;
 /// The DCGAN generator: z is read as a 1×1 image with <see cref="DcganConfig.LatentSize"/> channels; a transposed
 /// convolution projects it to the base size (7×7 or 4×4), then each stage doubles the resolution with a 4×4
 /// transposed convolution of stride 2 and halves the channels; BatchNorm and ReLU follow every layer but the last,
-/// which ends in tanh. Weights start from N(0, 0.02) (<see cref="DcganWeights"/>). The projection and the last layer
-/// are computed as the matrix products they are (<see cref="LatentProjection"/>, <see cref="Col2ImConvTranspose2d"/>),
-/// which is faster on a CPU than the convolution library for a 1×1 input and for 1 or 3 output channels.
+/// which ends in tanh. Weights start from N(0, 0.02) (<see cref="DcganWeights"/>). The projection is computed as the
+/// matrix product it is (<see cref="LatentProjection"/>), and for grey images so is the last layer
+/// (<see cref="Col2ImConvTranspose2d"/>): on a CPU both are faster that way than in the convolution library, which
+/// wins again for three output channels.
 /// Introduced in notebook 04-dcgan.
 /// </summary>
 public sealed class DcganGenerator : Module<Tensor, Tensor>
@@ -33,7 +34,9 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
             layers.append($"relu{stage}", ReLU());
             width /= 2;
         }
-        layers.append("output", new Col2ImConvTranspose2d(width, Config.Channels, 4, stride: 2, padding: 1));
+        layers.append("output", Config.Channels == 1
+            ? new Col2ImConvTranspose2d(width, 1, 4, stride: 2, padding: 1)
+            : ConvTranspose2d(width, Config.Channels, 4, stride: 2, padding: 1, bias: false));
         layers.append("tanh", Tanh());
         RegisterComponents();
         DcganWeights.Initialize(this);

@@ -7,9 +7,9 @@ namespace GanNotebooks.Models;
 /// A 2-D convolution (square kernel, equal stride and padding on both axes, no bias) computed the classic way,
 /// "im2col": every patch the kernel covers is unfolded into a column, and one matrix product of the kernel
 /// W [out, in·k·k] with the columns gives all outputs. Same weights and result as <c>Conv2d</c>. The kit uses it for
-/// the discriminator's first layer, which reads the image's 1 or 3 channels: there the convolution library's own
-/// kernels are slow on a CPU (notebook 04-dcgan measures it), while the product is a well-shaped one; and for its
-/// last layer, whose kernel covers the whole remaining map, so that the unfolding is a reshape. Introduced in notebook 04-dcgan.
+/// the discriminator's first layer when it reads a single grey channel, where the convolution library's own kernels
+/// are slow on a CPU (notebook 04-dcgan measures it; with three or more channels the library is faster again), and
+/// for its last layer, whose kernel covers the whole remaining map, so that the unfolding is a reshape. Introduced in notebook 04-dcgan.
 /// </summary>
 public sealed class Im2ColConv2d : Module<Tensor, Tensor>
 {

@@ -26,4 +26,18 @@ public sealed class DcganDiscriminatorTests
         Assert.Equal("[2, 1, 1, 1]", table.Rows[^1].OutputShape);
         Assert.DoesNotContain(table.Rows, r => r.Type.Contains("Pool"));
     }
+
+    [Fact]
+    public void Grey_images_are_read_by_matrix_product_layers_and_colour_or_label_maps_by_the_convolution_library()
+    {
+        using var grey = new DcganDiscriminator(new DcganConfig { DiscriminatorFeatures = 32 });
+        Assert.Equal(["Im2ColConv2d", "Conv2d", "Im2ColConv2d"], ConvolutionTypes(ParameterTable.Of(grey, 2, 1, 28, 28)));
+        using var colour = new DcganDiscriminator(new DcganConfig { ImageSize = 32, Channels = 3, DiscriminatorFeatures = 8 });
+        Assert.Equal(["Conv2d", "Conv2d", "Conv2d", "Im2ColConv2d"], ConvolutionTypes(ParameterTable.Of(colour, 2, 3, 32, 32)));
+        using var conditional = new DcganDiscriminator(new DcganConfig { DiscriminatorFeatures = 8 }, extraInputChannels: 10);
+        Assert.Equal(["Conv2d", "Conv2d", "Im2ColConv2d"], ConvolutionTypes(ParameterTable.Of(conditional, 2, 11, 28, 28)));
+    }
+
+    private static IEnumerable<string> ConvolutionTypes(ParameterTable table) =>
+        table.Rows.Where(r => r.Type.Contains("Conv")).Select(r => r.Type);
 }

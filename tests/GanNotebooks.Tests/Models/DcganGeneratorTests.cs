@@ -26,8 +26,17 @@ public sealed class DcganGeneratorTests
         Assert.Equal(3_576_704, table.Trainable);   // ngf = 64, nz = 100, as in PyTorch's DCGAN faces tutorial
         Assert.Equal(["[2, 512, 4, 4]", "[2, 256, 8, 8]", "[2, 128, 16, 16]", "[2, 64, 32, 32]", "[2, 3, 64, 64]"],
             table.Rows.Where(r => r.Layer is "project" or "output" || r.Layer.StartsWith("up")).Select(r => r.OutputShape));
-        Assert.Equal(["LatentProjection", "ConvTranspose2d", "ConvTranspose2d", "ConvTranspose2d", "Col2ImConvTranspose2d"],
+        Assert.Equal(["LatentProjection", "ConvTranspose2d", "ConvTranspose2d", "ConvTranspose2d", "ConvTranspose2d"],
             table.Rows.Where(r => r.Layer is "project" or "output" || r.Layer.StartsWith("up")).Select(r => r.Type));
+    }
+
+    [Fact]
+    public void The_grey_generator_computes_its_projection_and_its_last_layer_as_matrix_products()
+    {
+        using var g = new DcganGenerator(new DcganConfig { GeneratorFeatures = 32 });
+        var table = ParameterTable.Of(g, 2, 100);
+        Assert.Equal([("project", "LatentProjection", "[2, 64, 7, 7]"), ("up1", "ConvTranspose2d", "[2, 32, 14, 14]"), ("output", "Col2ImConvTranspose2d", "[2, 1, 28, 28]")],
+            table.Rows.Where(r => r.Layer is "project" or "output" || r.Layer.StartsWith("up")).Select(r => (r.Layer, r.Type, r.OutputShape)));
     }
 
     [Fact]
