@@ -58,10 +58,13 @@ public sealed class ParameterTable
     public override string ToString()
     {
         var text = new StringBuilder();
+        int layerWidth = Rows.Select(r => r.Layer.Length).Append(12).Max();
+        int typeWidth = Rows.Select(r => r.Type.Length).Append(12).Max();
+        int shapeWidth = Rows.Select(r => r.OutputShape.Length).Append(16).Max();
         text.AppendLine($"{Model}");
-        text.AppendLine($"{"Layer",-12} {"Type",-12} {"Output shape",-16} {"Parameters",12} {"Running stats",14}");
+        text.AppendLine($"{"Layer".PadRight(layerWidth)} {"Type".PadRight(typeWidth)} {"Output shape".PadRight(shapeWidth)} {"Parameters",12} {"Running stats",14}");
         foreach (var r in Rows)
-            text.AppendLine($"{r.Layer,-12} {r.Type,-12} {r.OutputShape,-16} {Count(r.Trainable),12} {Count(r.RunningStatistics),14}");
+            text.AppendLine($"{r.Layer.PadRight(layerWidth)} {r.Type.PadRight(typeWidth)} {r.OutputShape.PadRight(shapeWidth)} {Count(r.Trainable),12} {Count(r.RunningStatistics),14}");
         text.AppendLine($"Trainable: {Count(Trainable)}   Running statistics: {Count(RunningStatistics)}   Total: {Count(Total)}");
         return text.ToString();
     }

@@ -27,6 +27,15 @@ public sealed class ParameterTableTests
     }
 
     [Fact]
+    public void Text_form_keeps_its_columns_aligned_for_long_type_names()
+    {
+        using var g = new DcganGenerator(new DcganConfig { GeneratorFeatures = 8 });
+        var lines = ParameterTable.Of(g, 2, 100).ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..^1];
+        int shapeColumn = lines[0].IndexOf("Output shape", StringComparison.Ordinal);
+        Assert.All(lines[1..], line => Assert.Equal('[', line[shapeColumn]));
+    }
+
+    [Fact]
     public void A_conditional_model_is_probed_with_labels()
     {
         var config = new MlpGanConfig { LatentSize = 8, GeneratorHidden = [16], DiscriminatorHidden = [16] };
