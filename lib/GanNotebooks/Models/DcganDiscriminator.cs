@@ -11,10 +11,11 @@ namespace GanNotebooks.Models;
 /// the whole base map gives one logit per image (optionally after a minibatch standard deviation map,
 /// <see cref="DcganConfig.DiscriminatorMinibatchStdDev"/>); every convolution can be spectrally normalised
 /// (<see cref="DcganConfig.DiscriminatorSpectralNorm"/>). No pooling anywhere. Weights start from N(0, 0.02). Introduced in
-/// notebook 04-dcgan. Without spectral normalisation the last layer, whose kernel covers the whole map, is computed as
-/// one matrix product over the flattened maps (<see cref="Im2ColConv2d"/>), and so is the first layer when it reads a
-/// single grey channel: on a CPU both are faster that way than in the convolution library's kernels, which win again
-/// for three or more input channels (colour images, the conditional model's label maps).
+/// notebook 04-dcgan. With <see cref="DcganConfig.MatrixProductLayers"/> and without spectral normalisation the last
+/// layer, whose kernel covers the whole map, is computed as one matrix product over the flattened maps
+/// (<see cref="Im2ColConv2d"/>), and so is the first layer when it reads a single grey channel: on a CPU both are
+/// faster that way than in the convolution library's kernels, which win again for three or more input channels
+/// (colour images, the conditional model's label maps).
 /// </summary>
 public sealed class DcganDiscriminator : Module<Tensor, Tensor>, IFeatureDiscriminator
 {
@@ -30,7 +31,7 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>, IFeatureDiscrim
         if (extraInputChannels < 0) throw new ArgumentOutOfRangeException(nameof(extraInputChannels), extraInputChannels, "cannot be negative");
         layers = Sequential();
         long width = c.DiscriminatorFeatures;
-        layers.append("down1", c.DiscriminatorSpectralNorm || c.Channels + extraInputChannels > 1
+        layers.append("down1", !c.MatrixProductLayers || c.DiscriminatorSpectralNorm || c.Channels + extraInputChannels > 1
             ? Down(c, c.Channels + extraInputChannels, width)
             : new Im2ColConv2d(1, width, 4, stride: 2, padding: 1));
         layers.append("leaky1", LeakyReLU(0.2));
@@ -53,7 +54,7 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>, IFeatureDiscrim
         }
         layers.append(DiscriminatorHead.OutputName, c.DiscriminatorSpectralNorm
             ? new SpectralNormConv2d(width, 1, c.BaseSize, hasBias: false)
-            : new Im2ColConv2d(width, 1, c.BaseSize));
+            : c.MatrixProductLayers ? new Im2ColConv2d(width, 1, c.BaseSize) : Conv2d(width, 1, c.BaseSize, stride: 1, padding: 0L, bias: false));
         RegisterComponents();
         DcganWeights.Initialize(this);
     }

@@ -8,10 +8,10 @@ namespace GanNotebooks.Models;
 /// The DCGAN generator: z is read as a 1×1 image with <see cref="DcganConfig.LatentSize"/> channels; a transposed
 /// convolution projects it to the base size (7×7 or 4×4), then each stage doubles the resolution with a 4×4
 /// transposed convolution of stride 2 and halves the channels; BatchNorm and ReLU follow every layer but the last,
-/// which ends in tanh. Weights start from N(0, 0.02) (<see cref="DcganWeights"/>). The projection is computed as the
-/// matrix product it is (<see cref="LatentProjection"/>), and for grey images so is the last layer
-/// (<see cref="Col2ImConvTranspose2d"/>): on a CPU both are faster that way than in the convolution library, which
-/// wins again for three output channels.
+/// which ends in tanh. Weights start from N(0, 0.02) (<see cref="DcganWeights"/>). With
+/// <see cref="DcganConfig.MatrixProductLayers"/> the projection is computed as the matrix product it is
+/// (<see cref="LatentProjection"/>), and for grey images so is the last layer (<see cref="Col2ImConvTranspose2d"/>):
+/// on a CPU both are faster that way than in the convolution library, which wins again for three output channels.
 /// Introduced in notebook 04-dcgan.
 /// </summary>
 public sealed class DcganGenerator : Module<Tensor, Tensor>
@@ -24,7 +24,9 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
         Config = (config ?? new DcganConfig()).Validate();
         layers = Sequential();
         long width = Config.GeneratorFeatures << (Config.Stages - 1);
-        layers.append("project", new LatentProjection(Config.LatentSize, width, Config.BaseSize));
+        layers.append("project", Config.MatrixProductLayers
+            ? new LatentProjection(Config.LatentSize, width, Config.BaseSize)
+            : ConvTranspose2d(Config.LatentSize, width, Config.BaseSize, stride: 1, padding: 0, bias: false));
         layers.append("norm0", BatchNorm2d(width));
         layers.append("relu0", ReLU());
         for (int stage = 1; stage < Config.Stages; stage++)
@@ -34,7 +36,7 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
             layers.append($"relu{stage}", ReLU());
             width /= 2;
         }
-        layers.append("output", Config.Channels == 1
+        layers.append("output", Config.MatrixProductLayers && Config.Channels == 1
             ? new Col2ImConvTranspose2d(width, 1, 4, stride: 2, padding: 1)
             : ConvTranspose2d(width, Config.Channels, 4, stride: 2, padding: 1, bias: false));
         layers.append("tanh", Tanh());
@@ -46,5 +48,9 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
     public DcganConfig Config { get; }
 
     /// <summary>Maps noise [batch, latent] to images [batch, channels, size, size] in [-1, 1].</summary>
-    public override Tensor forward(Tensor z) => layers.forward(z);
+    public override Tensor forward(Tensor z)
+    {
+        using var asImage = z.view(z.shape[0], Config.LatentSize, 1, 1);   // LatentProjection reads it as [batch, latent]
+        return layers.forward(asImage);
+    }
 }

@@ -26,17 +26,44 @@ public sealed class DcganGeneratorTests
         Assert.Equal(3_576_704, table.Trainable);   // ngf = 64, nz = 100, as in PyTorch's DCGAN faces tutorial
         Assert.Equal(["[2, 512, 4, 4]", "[2, 256, 8, 8]", "[2, 128, 16, 16]", "[2, 64, 32, 32]", "[2, 3, 64, 64]"],
             table.Rows.Where(r => r.Layer is "project" or "output" || r.Layer.StartsWith("up")).Select(r => r.OutputShape));
-        Assert.Equal(["LatentProjection", "ConvTranspose2d", "ConvTranspose2d", "ConvTranspose2d", "ConvTranspose2d"],
-            table.Rows.Where(r => r.Layer is "project" or "output" || r.Layer.StartsWith("up")).Select(r => r.Type));
+        Assert.All(table.Rows.Where(r => r.Layer is "project" or "output" || r.Layer.StartsWith("up")), r => Assert.Equal("ConvTranspose2d", r.Type));
     }
 
     [Fact]
-    public void The_grey_generator_computes_its_projection_and_its_last_layer_as_matrix_products()
+    public void With_matrix_product_layers_the_grey_generator_computes_its_projection_and_its_last_layer_as_matrix_products()
     {
-        using var g = new DcganGenerator(new DcganConfig { GeneratorFeatures = 32 });
+        using var g = new DcganGenerator(new DcganConfig { GeneratorFeatures = 32, MatrixProductLayers = true });
         var table = ParameterTable.Of(g, 2, 100);
         Assert.Equal([("project", "LatentProjection", "[2, 64, 7, 7]"), ("up1", "ConvTranspose2d", "[2, 32, 14, 14]"), ("output", "Col2ImConvTranspose2d", "[2, 1, 28, 28]")],
             table.Rows.Where(r => r.Layer is "project" or "output" || r.Layer.StartsWith("up")).Select(r => (r.Layer, r.Type, r.OutputShape)));
+    }
+
+    [Fact]
+    public void With_matrix_product_layers_the_colour_generator_keeps_the_librarys_last_layer()
+    {
+        using var g = new DcganGenerator(new DcganConfig { ImageSize = 32, Channels = 3, GeneratorFeatures = 8, MatrixProductLayers = true });
+        var types = ParameterTable.Of(g, 2, 100).Rows.Where(r => r.Layer is "project" or "output").Select(r => r.Type);
+        Assert.Equal(["LatentProjection", "ConvTranspose2d"], types);
+    }
+
+    [Theory]
+    [InlineData(28, 1)]
+    [InlineData(32, 3)]
+    public void Matrix_product_layers_give_the_same_images_from_the_same_weights(int size, int channels)
+    {
+        var config = new DcganConfig { ImageSize = size, Channels = channels, GeneratorFeatures = 8 };
+        using var library = new DcganGenerator(config);
+        using var products = new DcganGenerator(config with { MatrixProductLayers = true });
+        using (no_grad())
+            foreach (var ((name, mine), (_, theirs)) in products.named_parameters().Zip(library.named_parameters()))
+                mine.copy_(theirs);
+        library.eval();
+        products.eval();
+        manual_seed(9);
+        using var z = randn(4, 100);
+        using var expected = library.forward(z);
+        using var actual = products.forward(z);
+        Assert.True(actual.allclose(expected, rtol: 1e-4, atol: 1e-5), $"largest difference {(actual - expected).abs().max().item<float>()}");
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ParameterTableTests
     [Fact]
     public void Text_form_keeps_its_columns_aligned_for_long_type_names()
     {
-        using var g = new DcganGenerator(new DcganConfig { GeneratorFeatures = 8 });
+        using var g = new DcganGenerator(new DcganConfig { GeneratorFeatures = 8, MatrixProductLayers = true });
         var lines = ParameterTable.Of(g, 2, 100).ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..^1];
         int shapeColumn = lines[0].IndexOf("Output shape", StringComparison.Ordinal);
         Assert.All(lines[1..], line => Assert.Equal('[', line[shapeColumn]));
