@@ -15,6 +15,23 @@ public static class LayerTiming
     public const int WarmupPasses = 5;
 
     /// <summary>
+    /// Times two versions of a layer on the same <paramref name="input"/> in <paramref name="rounds"/> alternating rounds
+    /// (so that a change in the machine's speed affects both alike) and returns each one's fastest round median, in
+    /// milliseconds per forward-and-backward pass.
+    /// </summary>
+    public static (double First, double Second) Compare(nn.Module<Tensor, Tensor> first, nn.Module<Tensor, Tensor> second, Tensor input, int rounds = 3, int repeats = 20)
+    {
+        if (rounds <= 0) throw new ArgumentOutOfRangeException(nameof(rounds), rounds, "the number of rounds must be at least 1");
+        double a = double.PositiveInfinity, b = double.PositiveInfinity;
+        for (int round = 0; round < rounds; round++)
+        {
+            a = Math.Min(a, MillisecondsPerPass(first, input, repeats));
+            b = Math.Min(b, MillisecondsPerPass(second, input, repeats));
+        }
+        return (a, b);
+    }
+
+    /// <summary>
     /// The median time of <paramref name="repeats"/> forward-and-backward passes of <paramref name="layer"/> on
     /// <paramref name="input"/> (whose gradient is computed too when it requires one), in milliseconds.
     /// </summary>

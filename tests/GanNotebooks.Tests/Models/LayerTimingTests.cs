@@ -24,10 +24,21 @@ public sealed class LayerTimingTests
     }
 
     [Fact]
-    public void A_count_of_passes_below_one_is_rejected()
+    public void Compare_times_both_layers()
+    {
+        using var library = nn.ConvTranspose2d(4, 2, 3, bias: false);
+        using var kit = new LatentProjection(4, 2, 3);
+        using var z = randn(8, 4, 1, 1);
+        var (first, second) = LayerTiming.Compare(library, kit, z, rounds: 2, repeats: 3);
+        Assert.True(first > 0 && double.IsFinite(first) && second > 0 && double.IsFinite(second), $"{first} ms and {second} ms");
+    }
+
+    [Fact]
+    public void A_count_of_passes_or_rounds_below_one_is_rejected()
     {
         using var layer = new LatentProjection(4, 2, 3);
         using var z = randn(2, 4);
         Assert.Throws<ArgumentOutOfRangeException>(() => LayerTiming.MillisecondsPerPass(layer, z, repeats: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LayerTiming.Compare(layer, layer, z, rounds: 0));
     }
 }
