@@ -18,6 +18,29 @@ public sealed class MatrixProductConvolutionTests
         Assert.True(error <= 1e-5 * scale + 1e-6, $"{what}: largest difference {error:G3} (values up to {scale:G3})");
     }
 
+    /// <summary>
+    /// Runs <paramref name="layer"/> and the library's <paramref name="reference"/> (input, kernel → output) with the same
+    /// kernel on <paramref name="x"/>, back-propagates <paramref name="upstream"/> through both and compares the outputs
+    /// and the gradients of the kernel and (when <paramref name="withInputGradient"/>) of the input.
+    /// </summary>
+    private static void AssertMatchesReference(TorchSharp.torch.nn.Module<Tensor, Tensor> layer, Tensor kernel, Tensor x, Tensor upstream,
+        Func<Tensor, Tensor, Tensor> reference, bool withInputGradient = true)
+    {
+        using var input = withInputGradient ? x.detach().clone().requires_grad_() : x.detach().clone();
+        using var y = layer.forward(input);
+        y.backward([upstream]);
+        using var gradW = kernel.grad!.clone();
+
+        using var referenceInput = withInputGradient ? x.detach().clone().requires_grad_() : x.detach().clone();
+        using var w = kernel.detach().clone().requires_grad_();
+        using var expected = reference(referenceInput, w);
+        expected.backward([upstream]);
+
+        AssertClose(expected, y, "output");
+        AssertClose(w.grad!, gradW, "gradient of the kernel");
+        if (withInputGradient) AssertClose(referenceInput.grad!, input.grad!, "gradient of the input");
+    }
+
     [Theory]
     [InlineData(1, 32, 28)]
     [InlineData(3, 64, 32)]
@@ -27,22 +50,9 @@ public sealed class MatrixProductConvolutionTests
     {
         manual_seed(inputs * 100 + size);
         using var layer = new Im2ColConv2d(inputs, outputs, 4, stride: 2, padding: 1);
-        using var x = randn(5, inputs, size, size).requires_grad_();
+        using var x = randn(5, inputs, size, size);
         using var upstream = randn(5, outputs, size / 2, size / 2);
-
-        using var y = layer.forward(x);
-        y.backward([upstream]);
-        using var gradX = x.grad!.clone();
-        using var gradW = layer.Weight.grad!.clone();
-
-        using var reference = x.detach().clone().requires_grad_();
-        using var w = layer.Weight.detach().clone().requires_grad_();
-        using var expected = F.conv2d(reference, w, strides: [2, 2], padding: [1, 1]);
-        expected.backward([upstream]);
-
-        AssertClose(expected, y, "output");
-        AssertClose(reference.grad!, gradX, "gradient of the input");
-        AssertClose(w.grad!, gradW, "gradient of the kernel");
+        AssertMatchesReference(layer, layer.Weight, x, upstream, (input, w) => F.conv2d(input, w, strides: [2, 2], padding: [1, 1]));
     }
 
     [Theory]
@@ -52,22 +62,9 @@ public sealed class MatrixProductConvolutionTests
     {
         manual_seed(inputs + size);
         using var layer = new Im2ColConv2d(inputs, 1, size);
-        using var x = randn(5, inputs, size, size).requires_grad_();
+        using var x = randn(5, inputs, size, size);
         using var upstream = randn(5, 1, 1, 1);
-
-        using var y = layer.forward(x);
-        y.backward([upstream]);
-        using var gradX = x.grad!.clone();
-        using var gradW = layer.Weight.grad!.clone();
-
-        using var reference = x.detach().clone().requires_grad_();
-        using var w = layer.Weight.detach().clone().requires_grad_();
-        using var expected = F.conv2d(reference, w);
-        expected.backward([upstream]);
-
-        AssertClose(expected, y, "output");
-        AssertClose(reference.grad!, gradX, "gradient of the input");
-        AssertClose(w.grad!, gradW, "gradient of the kernel");
+        AssertMatchesReference(layer, layer.Weight, x, upstream, (input, w) => F.conv2d(input, w));
     }
 
     [Theory]
@@ -78,22 +75,9 @@ public sealed class MatrixProductConvolutionTests
     {
         manual_seed(inputs + outputs * 10 + size);
         using var layer = new Col2ImConvTranspose2d(inputs, outputs, 4, stride: 2, padding: 1);
-        using var x = randn(4, inputs, size, size).requires_grad_();
+        using var x = randn(4, inputs, size, size);
         using var upstream = randn(4, outputs, size * 2, size * 2);
-
-        using var y = layer.forward(x);
-        y.backward([upstream]);
-        using var gradX = x.grad!.clone();
-        using var gradW = layer.Weight.grad!.clone();
-
-        using var reference = x.detach().clone().requires_grad_();
-        using var w = layer.Weight.detach().clone().requires_grad_();
-        using var expected = F.conv_transpose2d(reference, w, strides: [2, 2], padding: [1, 1]);
-        expected.backward([upstream]);
-
-        AssertClose(expected, y, "output");
-        AssertClose(reference.grad!, gradX, "gradient of the input");
-        AssertClose(w.grad!, gradW, "gradient of the kernel");
+        AssertMatchesReference(layer, layer.Weight, x, upstream, (input, w) => F.conv_transpose2d(input, w, strides: [2, 2], padding: [1, 1]));
     }
 
     [Theory]
@@ -105,19 +89,10 @@ public sealed class MatrixProductConvolutionTests
         using var layer = new LatentProjection(latent, channels, size);
         using var z = randn(6, latent);
         using var upstream = randn(6, channels, size, size);
-
-        using var y = layer.forward(z);
-        y.backward([upstream]);
-        using var gradW = layer.Weight.grad!.clone();
-
-        using var w = layer.Weight.detach().clone().requires_grad_();
-        using var expected = F.conv_transpose2d(z.view(6, latent, 1, 1), w);
-        expected.backward([upstream]);
-
-        AssertClose(expected, y, "output");
-        AssertClose(w.grad!, gradW, "gradient of the kernel");
+        AssertMatchesReference(layer, layer.Weight, z, upstream, (input, w) => F.conv_transpose2d(input.view(6, latent, 1, 1), w), withInputGradient: false);
+        using var fromVector = layer.forward(z);
         using var fromImage = layer.forward(z.view(6, latent, 1, 1));
-        AssertClose(y, fromImage, "output for z given as a 1×1 image");
+        AssertClose(fromVector, fromImage, "output for z given as a 1×1 image");
     }
 
     [Fact]
