@@ -72,7 +72,7 @@ internal sealed class NotebookExecutor(RunnerOptions options, TextWriter log, Fu
         exited.Cancel();
         await stopping;
         // The kernel inherits the executor's output pipes: a kernel left running would keep them open.
-        await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(TimeSpan.FromSeconds(5)));
+        await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(RunnerOptions.OutputDrainLimit));
         if (reports.Outcome is null && reports.KernelProcessGroup > 1)
             TryKillGroup(reports.KernelProcessGroup);
         return new ExecutorRun(reports.Outcome, process.ExitCode, stopRequested, killed, reports.LastLines);

@@ -35,11 +35,20 @@ public sealed record RunnerOptions
     /// </summary>
     public string PythonCommand { get; init; } = "/usr/bin/python3";
 
+    /// <summary>The default of <see cref="StopGracePeriod"/>: 10 s.</summary>
+    public static readonly TimeSpan DefaultStopGracePeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a run waits, once the executor has exited, for its output pipes to close (a kernel still running holds
+    /// them open) before it kills the kernel's process group: 5 s.
+    /// </summary>
+    public static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// How long a stopped run (Ctrl-C, SIGTERM) waits for the executor to save the partial notebook and shut the
-    /// kernel down before it kills both. Default 10 s.
+    /// kernel down before it kills both. Default <see cref="DefaultStopGracePeriod"/>.
     /// </summary>
-    public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan StopGracePeriod { get; init; } = DefaultStopGracePeriod;
 
     /// <summary>The resolved output folder.</summary>
     public string Output => OutputDirectory ?? Path.Combine(GanNotebooks.IO.KitPaths.ArtifactsRoot, "executed");
