@@ -10,11 +10,16 @@ public sealed class RunnerProcess : IDisposable
     private readonly BlockingCollection<string> _lines = new();
     private readonly ConcurrentQueue<string> _all = new();
 
-    /// <summary>Starts <c>gan run</c> on <paramref name="notebooks"/> with extra <paramref name="options"/> (e.g. <c>--cell-timeout 2m</c>).</summary>
+    /// <summary>
+    /// Starts <c>gan run</c> on <paramref name="notebooks"/> with extra <paramref name="options"/> (e.g. <c>--cell-timeout 2m</c>),
+    /// through <c>env --default-signal=INT</c> (which then runs dotnet in its own place, same PID): a shell without
+    /// job control starts background commands with Ctrl-C's signal ignored and children inherit that, so tests started
+    /// that way would otherwise signal a runner that cannot hear them.
+    /// </summary>
     public RunnerProcess(ScratchNotebooks scratch, IReadOnlyList<string> notebooks, params string[] options)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = scratch.RepoRoot };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gan.dll"), "run", "--output", scratch.Output }.Concat(options).Concat(notebooks))
+        var start = new ProcessStartInfo("/usr/bin/env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = scratch.RepoRoot };
+        foreach (var arg in new[] { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "gan.dll"), "run", "--output", scratch.Output }.Concat(options).Concat(notebooks))
             start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Add(e.Data);

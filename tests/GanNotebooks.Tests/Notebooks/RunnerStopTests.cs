@@ -10,11 +10,8 @@ namespace GanNotebooks.Tests.Notebooks;
 /// </summary>
 public sealed class RunnerStopTests
 {
-    /// <summary>
-    /// The runner's own worst case, the stop grace period and then the wait for the output pipes, plus 5 s for a
-    /// machine busy with other tests (the runner has been seen to need just over 15 s under load).
-    /// </summary>
-    private static readonly TimeSpan Deadline = RunnerOptions.DefaultStopGracePeriod + RunnerOptions.OutputDrainLimit + TimeSpan.FromSeconds(5);
+    /// <summary>The runner's own worst case: the stop grace period, then the wait for the output pipes (15 s).</summary>
+    private static readonly TimeSpan Deadline = RunnerOptions.DefaultStopGracePeriod + RunnerOptions.OutputDrainLimit;
 
     [RequiresNotebookKernelFact]
     public void Ctrl_C_stops_the_kernel_keeps_the_partial_notebook_and_exits_non_zero() =>
