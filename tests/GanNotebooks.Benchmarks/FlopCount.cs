@@ -38,52 +38,22 @@ public static class FlopCount
     {
         var layers = new List<double>();
         var removers = new List<Action>();
+        void Count(nn.Module<Tensor, Tensor> layer, Func<Tensor, Tensor, double> flops) =>
+            removers.Add(layer.register_forward_hook((_, input, output) =>
+            {
+                layers.Add(flops(input, output));
+                return output;
+            }).remove);
         foreach (var module in network.modules())
         {
             switch (module)
             {
-                case Linear linear:
-                    removers.Add(linear.register_forward_hook((_, input, output) =>
-                    {
-                        layers.Add(2.0 * output.numel() * linear.weight!.shape[1]);
-                        return output;
-                    }).remove);
-                    break;
-                case Conv2d conv:
-                    removers.Add(conv.register_forward_hook((_, input, output) =>
-                    {
-                        layers.Add(2.0 * output.numel() * conv.weight!.numel() / conv.weight.shape[0]);
-                        return output;
-                    }).remove);
-                    break;
-                case ConvTranspose2d deconv:
-                    removers.Add(deconv.register_forward_hook((_, input, output) =>
-                    {
-                        layers.Add(2.0 * input.numel() * deconv.weight!.numel() / deconv.weight.shape[0]);
-                        return output;
-                    }).remove);
-                    break;
-                case Im2ColConv2d unfolded:
-                    removers.Add(unfolded.register_forward_hook((_, input, output) =>
-                    {
-                        layers.Add(2.0 * output.numel() * unfolded.Weight.numel() / unfolded.Weight.shape[0]);
-                        return output;
-                    }).remove);
-                    break;
-                case Col2ImConvTranspose2d folded:
-                    removers.Add(folded.register_forward_hook((_, input, output) =>
-                    {
-                        layers.Add(2.0 * input.numel() * folded.Weight.numel() / folded.Weight.shape[0]);
-                        return output;
-                    }).remove);
-                    break;
-                case LatentProjection projection:
-                    removers.Add(projection.register_forward_hook((_, input, output) =>
-                    {
-                        layers.Add(2.0 * input.numel() * projection.Weight.numel() / projection.Weight.shape[0]);
-                        return output;
-                    }).remove);
-                    break;
+                case Linear linear: Count(linear, (_, output) => 2.0 * output.numel() * linear.weight!.shape[1]); break;
+                case Conv2d conv: Count(conv, (_, output) => 2.0 * output.numel() * conv.weight!.numel() / conv.weight.shape[0]); break;
+                case ConvTranspose2d deconv: Count(deconv, (input, _) => 2.0 * input.numel() * deconv.weight!.numel() / deconv.weight.shape[0]); break;
+                case Im2ColConv2d unfolded: Count(unfolded, (_, output) => 2.0 * output.numel() * unfolded.Weight.numel() / unfolded.Weight.shape[0]); break;
+                case Col2ImConvTranspose2d folded: Count(folded, (input, _) => 2.0 * input.numel() * folded.Weight.numel() / folded.Weight.shape[0]); break;
+                case LatentProjection projection: Count(projection, (input, _) => 2.0 * input.numel() * projection.Weight.numel() / projection.Weight.shape[0]); break;
             }
         }
         using (no_grad()) run(network);

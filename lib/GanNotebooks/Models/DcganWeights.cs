@@ -29,17 +29,8 @@ public static class DcganWeights
                     nn.init.normal_(deconv.weight, 0, Std);
                     if (deconv.bias is { } deconvBias) nn.init.zeros_(deconvBias);
                     break;
-                case SpectralNormConv2d spectral:
-                    nn.init.normal_(spectral.Weight, 0, Std);
-                    break;
-                case LatentProjection projection:
-                    nn.init.normal_(projection.Weight, 0, Std);
-                    break;
-                case Im2ColConv2d unfolded:
-                    nn.init.normal_(unfolded.Weight, 0, Std);
-                    break;
-                case Col2ImConvTranspose2d folded:
-                    nn.init.normal_(folded.Weight, 0, Std);
+                case SpectralNormConv2d or LatentProjection or Im2ColConv2d or Col2ImConvTranspose2d:
+                    nn.init.normal_(module.get_parameter("weight")!, 0, Std);   // the kit's own layers: one kernel, no bias
                     break;
                 case BatchNorm2d norm:
                     nn.init.normal_(norm.weight!, 1, Std);
