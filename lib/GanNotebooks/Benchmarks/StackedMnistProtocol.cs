@@ -9,8 +9,9 @@ namespace GanNotebooks.Benchmarks;
 /// The defaults follow PacGAN (Lin et al. 2018): 128,000 stacked training images, batch 64, Adam with learning rate
 /// 2·10⁻⁴ and β1 = 0.5 for both networks, z of 100 dimensions, 26,000 generated samples counted, 100,000 steps
 /// (50 epochs of 2,000 batches). The networks are the kit's DCGAN (notebook 04) on three 28-pixel channels with
-/// <see cref="GeneratorFeatures"/> feature maps; a method sets D's width, packing and minibatch standard deviation
-/// (<see cref="StackedMnistMethod"/>). Shorter runs change <see cref="Steps"/>, <see cref="TrainingImages"/> and
+/// <see cref="GeneratorFeatures"/> feature maps, built from TorchSharp's convolution modules (not the kit's
+/// matrix-product layers, <see cref="DcganConfig.MatrixProductLayers"/>, which round differently); a method sets D's
+/// width, packing and minibatch standard deviation (<see cref="StackedMnistMethod"/>). Shorter runs change <see cref="Steps"/>, <see cref="TrainingImages"/> and
 /// <see cref="Samples"/>, nothing else. Introduced in notebook 09-mode-collapse-benchmark.
 /// </summary>
 public sealed record StackedMnistProtocol
@@ -68,6 +69,7 @@ public sealed record StackedMnistProtocol
             GeneratorFeatures = GeneratorFeatures,
             DiscriminatorFeatures = Math.Max(1, GeneratorFeatures / method.DiscriminatorDivisor),
             DiscriminatorMinibatchStdDev = method.MinibatchStdDev,
+            MatrixProductLayers = false,   // TorchSharp's modules, as the runs notebook 09 reports were measured: a seed reproduces them
         };
     }
 

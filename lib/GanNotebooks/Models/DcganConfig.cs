@@ -49,9 +49,10 @@ public sealed record DcganConfig
     /// (<see cref="LatentProjection"/>), D's output layer over the whole map, and for grey images G's last and D's
     /// first layer (<see cref="Col2ImConvTranspose2d"/>, <see cref="Im2ColConv2d"/>). Same weights, names and results
     /// up to float rounding as TorchSharp's convolution modules, in about 13% less time per DCGAN step on a CPU.
-    /// Default false: TorchSharp's modules throughout. Introduced in notebook 04-dcgan, which turns it on.
+    /// Default true; false gives TorchSharp's modules throughout (checkpoints load either way: the weights have the
+    /// same names and shapes). Introduced in notebook 04-dcgan.
     /// </summary>
-    public bool MatrixProductLayers { get; init; }
+    public bool MatrixProductLayers { get; init; } = true;
 
     /// <summary>The smallest feature-map size: 7 for 28-pixel images, 4 otherwise.</summary>
     public int BaseSize => ImageSize == 28 ? 7 : 4;

@@ -36,14 +36,14 @@ public sealed class DcganDiscriminatorTests
         Assert.Equal(["Conv2d", "Conv2d", "Conv2d", "Im2ColConv2d"], ConvolutionTypes(ParameterTable.Of(colour, 2, 3, 32, 32)));
         using var conditional = new DcganDiscriminator(new DcganConfig { DiscriminatorFeatures = 8, MatrixProductLayers = true }, extraInputChannels: 10);
         Assert.Equal(["Conv2d", "Conv2d", "Im2ColConv2d"], ConvolutionTypes(ParameterTable.Of(conditional, 2, 11, 28, 28)));
-        using var library = new DcganDiscriminator(new DcganConfig { DiscriminatorFeatures = 8 });
+        using var library = new DcganDiscriminator(new DcganConfig { DiscriminatorFeatures = 8, MatrixProductLayers = false });
         Assert.Equal(["Conv2d", "Conv2d", "Conv2d"], ConvolutionTypes(ParameterTable.Of(library, 2, 1, 28, 28)));
     }
 
     [Fact]
     public void Matrix_product_layers_give_the_same_logits_and_input_gradients_from_the_same_weights()
     {
-        var config = new DcganConfig { DiscriminatorFeatures = 8 };
+        var config = new DcganConfig { DiscriminatorFeatures = 8, MatrixProductLayers = false };
         using var library = new DcganDiscriminator(config);
         using var products = new DcganDiscriminator(config with { MatrixProductLayers = true });
         using (no_grad())

@@ -21,7 +21,7 @@ public sealed class DcganGeneratorTests
     [Fact]
     public void The_64_pixel_generator_matches_the_PyTorch_tutorials_size()
     {
-        using var g = new DcganGenerator(new DcganConfig { ImageSize = 64, Channels = 3 });
+        using var g = new DcganGenerator(new DcganConfig { ImageSize = 64, Channels = 3, MatrixProductLayers = false });   // the tutorial's layer types
         var table = ParameterTable.Of(g, 2, 100);
         Assert.Equal(3_576_704, table.Trainable);   // ngf = 64, nz = 100, as in PyTorch's DCGAN faces tutorial
         Assert.Equal(["[2, 512, 4, 4]", "[2, 256, 8, 8]", "[2, 128, 16, 16]", "[2, 64, 32, 32]", "[2, 3, 64, 64]"],
@@ -51,7 +51,7 @@ public sealed class DcganGeneratorTests
     [InlineData(32, 3)]
     public void Matrix_product_layers_give_the_same_images_from_the_same_weights(int size, int channels)
     {
-        var config = new DcganConfig { ImageSize = size, Channels = channels, GeneratorFeatures = 8 };
+        var config = new DcganConfig { ImageSize = size, Channels = channels, GeneratorFeatures = 8, MatrixProductLayers = false };
         using var library = new DcganGenerator(config);
         using var products = new DcganGenerator(config with { MatrixProductLayers = true });
         using (no_grad())
