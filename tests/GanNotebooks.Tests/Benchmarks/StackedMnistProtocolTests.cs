@@ -50,6 +50,18 @@ public class StackedMnistProtocolTests
     }
 
     [Fact]
+    public void The_networks_are_built_from_TorchSharps_convolutions_as_the_reported_runs_were()
+    {
+        var config = new StackedMnistProtocol { GeneratorFeatures = 8 }.ConfigFor(StackedMnistMethod.Parse("dcgan"));
+        Assert.False(config.MatrixProductLayers);
+        using var g = new DcganGenerator(config);
+        using var d = new DcganDiscriminator(config);
+        Assert.Equal(["ConvTranspose2d", "ConvTranspose2d"],
+            ParameterTable.Of(g, 2, 100).Rows.Where(r => r.Layer is "project" or "output").Select(r => r.Type));
+        Assert.Equal("Conv2d", ParameterTable.Of(d, 2, 3, 28, 28).Rows.Single(r => r.Layer == "output").Type);
+    }
+
+    [Fact]
     public void Packing_methods_get_a_packed_discriminator_and_the_others_a_plain_one()
     {
         var p = new StackedMnistProtocol { GeneratorFeatures = 8 };

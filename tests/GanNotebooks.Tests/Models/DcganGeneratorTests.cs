@@ -39,6 +39,14 @@ public sealed class DcganGeneratorTests
     }
 
     [Fact]
+    public void By_default_the_projection_and_the_grey_output_are_matrix_products()
+    {
+        using var g = new DcganGenerator(new DcganConfig { GeneratorFeatures = 8 });
+        Assert.Equal(["LatentProjection", "Col2ImConvTranspose2d"],
+            ParameterTable.Of(g, 2, 100).Rows.Where(r => r.Layer is "project" or "output").Select(r => r.Type));
+    }
+
+    [Fact]
     public void With_matrix_product_layers_the_colour_generator_keeps_the_librarys_last_layer()
     {
         using var g = new DcganGenerator(new DcganConfig { ImageSize = 32, Channels = 3, GeneratorFeatures = 8, MatrixProductLayers = true });
