@@ -11,8 +11,8 @@ namespace GanNotebooks.Benchmarks;
 /// (50 epochs of 2,000 batches). The networks are the kit's DCGAN (notebook 04) on three 28-pixel channels with
 /// <see cref="GeneratorFeatures"/> feature maps, built from TorchSharp's convolution modules (not the kit's
 /// matrix-product layers, <see cref="DcganConfig.MatrixProductLayers"/>, which round differently); a method sets D's
-/// width, packing and minibatch standard deviation (<see cref="StackedMnistMethod"/>). Shorter runs change <see cref="Steps"/>, <see cref="TrainingImages"/> and
-/// <see cref="Samples"/>, nothing else. Introduced in notebook 09-mode-collapse-benchmark.
+/// width, packing and minibatch standard deviation (<see cref="StackedMnistMethod"/>). Shorter runs change
+/// <see cref="Steps"/>, <see cref="TrainingImages"/> and <see cref="Samples"/>, nothing else. Introduced in notebook 09-mode-collapse-benchmark.
 /// </summary>
 public sealed record StackedMnistProtocol
 {
