@@ -15,7 +15,7 @@ public static class OptimizerFactory
             OptimizerKind.Sgd => optim.SGD(parameters, settings.LearningRate),
             OptimizerKind.SgdMomentum => optim.SGD(parameters, settings.LearningRate, momentum: settings.Momentum),
             OptimizerKind.RmsProp => optim.RMSProp(parameters, settings.LearningRate, alpha: settings.RmsPropAlpha),
-            OptimizerKind.Adam => optim.Adam(parameters, settings.LearningRate, beta1: settings.Beta1, beta2: settings.Beta2),
+            OptimizerKind.Adam => new FusedAdam(parameters, settings.LearningRate, settings.Beta1, settings.Beta2),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Kind, "unknown optimizer"),
         };
     }
