@@ -16,8 +16,7 @@ internal static class AdamKernel
     /// <summary>libtorch's grain size for its vector-math kernels: shorter tensors are not split across threads.</summary>
     private const long Grain = 2_048;
 
-
-    /// <summary>Whether this processor has the vector instructions the kernel is written for (AVX2 with FMA).</summary>
+    /// <summary>Whether the kernel can run here: the processor has AVX2 and FMA, and libtorch exports its square root.</summary>
     public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported && LibTorchSqrt.IsAvailable;
 
     /// <summary>
@@ -28,20 +27,19 @@ internal static class AdamKernel
     /// what the same values get inside a longer call. (One call per range is also the fastest way to call it: it
     /// costs about a microsecond per call.)
     /// </summary>
-    public static unsafe void Update(float* parameter, float* gradient, float* average, float* squares, float* roots, long count, in AdamCoefficients c, int threads)
+    public static unsafe void Update(float* parameter, float* gradient, float* average, float* squares, float* roots, long count, AdamCoefficients c, int threads)
     {
-        var k = c;
         long parts = count < Grain || threads <= 1 ? 1 : Math.Min(threads, (count + Grain - 1) / Grain);
         long chunk = (count + parts - 1) / parts;
         if (parts == 1)
         {
-            UpdateRange(parameter, gradient, average, squares, roots, 0, count, k);
+            UpdateRange(parameter, gradient, average, squares, roots, 0, count, c);
             return;
         }
         Parallel.For(0, (int)parts, new ParallelOptions { MaxDegreeOfParallelism = (int)parts }, part =>
         {
             long start = part * chunk, end = Math.Min(count, start + chunk);
-            if (start < end) UpdateRange(parameter, gradient, average, squares, roots, start, end, k);
+            if (start < end) UpdateRange(parameter, gradient, average, squares, roots, start, end, c);
         });
     }
 
