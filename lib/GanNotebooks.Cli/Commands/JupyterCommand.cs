@@ -3,17 +3,17 @@ using GanNotebooks.Cli.Runner;
 
 namespace GanNotebooks.Cli.Commands;
 
-/// <summary><c>gan jupyter install</c>: registers the C# kernel (local interfaces only) for your Jupyter.</summary>
+/// <summary><c>gan jupyter install</c>: registers the C# kernel (behind the kit's kernel launcher) for your Jupyter and VS Code.</summary>
 public static class JupyterCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var install = new Command("install", "Register the .NET Interactive C# kernel for Jupyter (listens on local interfaces only).");
+        var install = new Command("install", "Register the .NET Interactive C# kernel for Jupyter and VS Code (started through the kit's launcher: a network namespace of its own, signed messages only).");
         install.SetAction(_ =>
         {
             var file = KernelSpec.Write(UserJupyterDataDirectory());
-            Console.WriteLine($"Jupyter kernel '{KernelSpec.Name}': {file} (start Jupyter from inside the repository).");
+            Console.WriteLine($"Jupyter kernel '{KernelSpec.Name}': {file} (it starts wherever the notebook is).");
             return 0;
         });
         return new Command("jupyter", "Jupyter set-up.") { install };

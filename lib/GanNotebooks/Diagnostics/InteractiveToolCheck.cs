@@ -29,8 +29,7 @@ public sealed class InteractiveToolCheck(string toolManifest, string nugetPackag
         string? version;
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(toolManifest));
-            version = json.RootElement.GetProperty("tools").GetProperty(PackageId).GetProperty("version").GetString();
+            version = PinnedVersion(toolManifest);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -40,6 +39,13 @@ public sealed class InteractiveToolCheck(string toolManifest, string nugetPackag
         return Directory.Exists(folder)
             ? CheckResult.Pass(Name, $"Version {version} restored ({Path.GetDirectoryName(folder)}).")
             : CheckResult.Fail(Name, $"Version {version} (pinned in {toolManifest}) is not restored: {folder} is missing.", restore);
+    }
+
+    /// <summary>The version of the tool that <paramref name="toolManifest"/> pins (throws JsonException, KeyNotFoundException or InvalidOperationException when it pins none).</summary>
+    public static string? PinnedVersion(string toolManifest)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(toolManifest));
+        return json.RootElement.GetProperty("tools").GetProperty(PackageId).GetProperty("version").GetString();
     }
 
     /// <summary>The NuGet packages folder: <c>NUGET_PACKAGES</c> when set, else <c>~/.nuget/packages</c>.</summary>

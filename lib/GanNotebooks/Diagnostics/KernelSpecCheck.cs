@@ -4,7 +4,8 @@ namespace GanNotebooks.Diagnostics;
 
 /// <summary>
 /// Checks that Jupyter can find the kit's C# kernel (<c>kernels/.net-csharp/kernel.json</c>, written by
-/// <c>gan jupyter install</c>) and that it starts .NET Interactive on local interfaces only. The headless runner
+/// <c>gan jupyter install</c>), that it starts .NET Interactive through the kit's kernel launcher (a network namespace
+/// of its own, signed messages only; README, Security) and that the files it names exist. The headless runner
 /// writes its own copy under <c>build/jupyter</c>; that one serves <c>./gan run</c> but not Jupyter's own UI.
 /// Introduced in notebook 00-setup.
 /// </summary>
@@ -41,9 +42,14 @@ public sealed class KernelSpecCheck(IReadOnlyList<string> jupyterDataFolders, st
         {
             return CheckResult.Fail(Name, $"{spec} is not a readable kernel spec ({e.Message}).", install);
         }
-        if (!argv.Contains("dotnet-interactive") || !argv.Contains("--http-local-only"))
-            return CheckResult.Warn(Name, $"{spec} is not the kit's spec (it should start dotnet-interactive from the repository's tool manifest with --http-local-only).", install);
-        return CheckResult.Pass(Name, $"{spec} (local interfaces only).");
+        var launcher = argv.FirstOrDefault(a => a.EndsWith("kernel_launcher.py", StringComparison.Ordinal));
+        if (launcher is null || !argv.Contains("--http-local-only"))
+            return CheckResult.Warn(Name, $"{spec} is not the kit's spec: it starts the kernel without the kit's launcher, so any local process "
+                + "can send it code (its HTTP API and its Jupyter ports answer without a key).", install);
+        var missing = argv.Where(a => Path.IsPathRooted(a) && !File.Exists(a)).ToList();
+        if (missing.Count > 0)
+            return CheckResult.Fail(Name, $"{spec} names files that are gone: {string.Join(", ", missing)}.", install);
+        return CheckResult.Pass(Name, $"{spec} (the kernel in a network namespace of its own; only messages signed with its key reach it).");
     }
 
     private static string SpecFile(string folder) => Path.Combine(folder, "kernels", KernelName, "kernel.json");
