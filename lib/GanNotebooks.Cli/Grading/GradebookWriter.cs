@@ -66,6 +66,16 @@ public static class GradebookWriter
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('=') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    /// <summary>
+    /// A text cell of the gradebook: neutralised by OWASP's rule for CSV injection (a cell that starts with <c>=</c>,
+    /// <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading <c>'</c>, so that a spreadsheet shows it
+    /// as text instead of running it as a formula, and is quoted); a cell with a comma, a quote or a line break is
+    /// quoted too, its quotes doubled.
+    /// </summary>
+    public static string Quote(string value)
+    {
+        var formula = value.Length > 0 && "=+-@\t\r".Contains(value[0]);
+        if (formula) value = "'" + value;
+        return formula || value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
 }

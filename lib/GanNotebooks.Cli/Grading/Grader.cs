@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GanNotebooks.Data;
+using GanNotebooks.IO;
 using GanNotebooks.Metrics;
 
 namespace GanNotebooks.Cli.Grading;
@@ -51,7 +52,7 @@ public sealed class Grader(GradingOptions options, TextWriter log)
                     continue;
                 }
                 var before = FileSnapshot.Take(watched);
-                var (taskGrades, notes, executed) = await new SubmissionRunner(options, hidden, log).GradeAsync(assignment, submission, cancellation);
+                var (taskGrades, notes, executed) = await new SubmissionRunner(options, log).GradeAsync(assignment, submission, cancellation);
                 var changes = before.Differences(FileSnapshot.Take(watched));
                 var allNotes = notes.Concat(changes.Select(c => $"the run touched a file outside its workspace: {c}")).ToList();
                 var copy = executed is null ? null : SaveExecuted(name, assignment.FileName, executed);
@@ -76,7 +77,15 @@ public sealed class Grader(GradingOptions options, TextWriter log)
 
     private static (JsonNode? Notebook, string? Problem) ReadSubmission(string path)
     {
-        if (!File.Exists(path)) return (null, $"not submitted ({Path.GetFileName(path)} is missing).");
+        var folderKind = FileKinds.Of(Path.GetDirectoryName(path)!);
+        if (folderKind != FileKind.Directory)
+            return (null, $"not graded: the student's folder {Path.GetDirectoryName(path)} is {FileKinds.Describe(folderKind)}, "
+                + "not a folder of its own; submit the notebooks in a real folder.");
+        var kind = FileKinds.Of(path);
+        if (kind == FileKind.Missing) return (null, $"not submitted ({Path.GetFileName(path)} is missing).");
+        if (kind != FileKind.RegularFile)
+            return (null, $"not graded: {Path.GetFileName(path)} is {FileKinds.Describe(kind)}, not a notebook file; "
+                + "submit the notebook file itself (links and special files are refused).");
         try
         {
             var notebook = JsonNode.Parse(File.ReadAllText(path));

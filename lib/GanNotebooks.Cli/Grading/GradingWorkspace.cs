@@ -11,18 +11,21 @@ namespace GanNotebooks.Cli.Grading;
 public sealed class GradingWorkspace : IDisposable
 {
     /// <summary>Creates the folders for <paramref name="notebookName"/> (a file name) next to nothing of the repository's.</summary>
-    public GradingWorkspace(string repoRoot, string notebookName)
+    public GradingWorkspace(string repoRoot, string notebookName, bool sandboxed = false)
     {
         Root = Directory.CreateTempSubdirectory("gan-grade-").FullName;   // owner-only permissions
         Work = Path.Combine(Root, "work");
         var notebooks = Path.Combine(Work, "notebooks");
         Directory.CreateDirectory(notebooks);
         Directory.CreateDirectory(Path.Combine(Work, "build"));
-        Directory.CreateSymbolicLink(Path.Combine(Work, "build", "notebook"), Path.Combine(repoRoot, "build", "notebook"));
-        Directory.CreateDirectory(Path.Combine(Work, ".config"));
-        File.Copy(Path.Combine(repoRoot, ".config", "dotnet-tools.json"), Path.Combine(Work, ".config", "dotnet-tools.json"));
+        Library = Path.Combine(Work, "build", "notebook");
+        if (sandboxed) Directory.CreateDirectory(Library);
+        else Directory.CreateSymbolicLink(Library, Path.Combine(repoRoot, "build", "notebook"));
         Artifacts = Path.Combine(Work, "artifacts");
         Directory.CreateDirectory(Artifacts);
+        if (sandboxed && Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows())
+            foreach (var folder in new[] { Work, notebooks, Artifacts })   // the root folder above stays owner-only
+                File.SetUnixFileMode(folder, (UnixFileMode)0x1FF);
         Private = Path.Combine(Root, "private");
         Directory.CreateDirectory(Private);
         Runtime = Path.Combine(Root, "runtime");
@@ -31,6 +34,7 @@ public sealed class GradingWorkspace : IDisposable
         NotebookPath = Path.Combine(notebooks, notebookName);
         HiddenCellsPath = Path.Combine(Private, "hidden-cells.json");
         ExecutedFolder = Path.Combine(Private, "executed");
+        KernelOutputPath = Path.Combine(Private, "kernel-output.log");
     }
 
     /// <summary>The workspace's root folder.</summary>
@@ -38,6 +42,9 @@ public sealed class GradingWorkspace : IDisposable
 
     /// <summary>The kernel's world.</summary>
     public string Work { get; }
+
+    /// <summary>Where the notebooks' <c>#r "../build/notebook/…"</c> find the built library.</summary>
+    public string Library { get; }
 
     /// <summary>Where the notebook's own files go (<c>GAN_ARTIFACTS_DIR</c>).</summary>
     public string Artifacts { get; }
@@ -59,6 +66,9 @@ public sealed class GradingWorkspace : IDisposable
 
     /// <summary>Where the executor writes the executed (or partial) notebook.</summary>
     public string ExecutedFolder { get; }
+
+    /// <summary>Where the kernel's own standard output and error go (never the executor's report channel).</summary>
+    public string KernelOutputPath { get; }
 
     /// <summary>Deletes everything, as far as the run left it deletable.</summary>
     public void Dispose()

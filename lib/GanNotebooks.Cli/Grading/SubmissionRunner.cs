@@ -14,9 +14,8 @@ namespace GanNotebooks.Cli.Grading;
 /// <see cref="GradingOptions.MaximumRuns"/> runs, so the hidden tests still get their turn.
 /// </summary>
 /// <param name="options">The grading settings.</param>
-/// <param name="hiddenFolders">Folders a sandboxed kernel must not see: the instructor's notebooks, the submissions, the gradebook.</param>
 /// <param name="log">Progress.</param>
-internal sealed class SubmissionRunner(GradingOptions options, IReadOnlyList<string> hiddenFolders, TextWriter log)
+internal sealed class SubmissionRunner(GradingOptions options, TextWriter log)
 {
     /// <summary>Grades <paramref name="submission"/> (the notebook's JSON, read before any run) against <paramref name="assignment"/>.</summary>
     public async Task<(IReadOnlyList<TaskGrade> Tasks, IReadOnlyList<string> Notes, JsonNode? Executed)> GradeAsync(
@@ -49,41 +48,51 @@ internal sealed class SubmissionRunner(GradingOptions options, IReadOnlyList<str
         JsonNode submission, JsonArray cells, HashSet<int> skipped, CancellationToken cancellation)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        using var workspace = new GradingWorkspace(options.RepoRoot, assignment.FileName);
+        var sandboxed = options.Sandbox && SandboxedKernelSpec.BubblewrapPath is not null;
+        using var workspace = new GradingWorkspace(options.RepoRoot, assignment.FileName, sandboxed);
         var notebook = new JsonObject
         {
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
-            ["metadata"] = new JsonObject { ["kernelspec"] = submission["metadata"]?["kernelspec"]?.DeepClone() ?? DefaultKernelSpec() },
+            ["metadata"] = new JsonObject { ["kernelspec"] = DefaultKernelSpec() },
             ["cells"] = new JsonArray(cells.Select((c, i) => (JsonNode?)(skipped.Contains(i) ? SkippedCell(c!) : c!.DeepClone())).ToArray()),
         };
         await File.WriteAllTextAsync(workspace.NotebookPath, notebook.ToJsonString(), CancellationToken.None);
         await File.WriteAllTextAsync(workspace.HiddenCellsPath, HiddenCells(assignment, token).ToJsonString(), CancellationToken.None);
 
-        var sandboxed = options.Sandbox && SandboxedKernelSpec.BubblewrapPath is not null;
-        var jupyterPath = sandboxed ? workspace.JupyterPath : Path.Combine(options.RepoRoot, "build", "jupyter");
-        if (sandboxed) SandboxedKernelSpec.Write(jupyterPath, workspace, hiddenFolders, [Path.Combine(options.RepoRoot, "build", "notebook"), KitPaths.DataRoot]);
-        else KernelSpec.Write(jupyterPath);
+        var kernelEnvironment = new Dictionary<string, string>
+        {
+            [KitPaths.DataDirVariable] = KitPaths.DataRoot,
+            [KitPaths.ArtifactsDirVariable] = workspace.Artifacts,
+            [RunProfile.Variable] = options.Quick ? "quick" : "full",
+            // .NET reserves far more virtual memory than it uses (so no ulimit -v); this caps its managed heap,
+            // and the executor's watchdog caps the resident memory of the kernel's whole process group.
+            ["DOTNET_GCHeapHardLimit"] = options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture),
+        };
+        foreach (var name in new[] { "OMP_NUM_THREADS", "MKL_NUM_THREADS", "LANG", "LC_ALL", "TZ" })
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value) kernelEnvironment[name] = value;
+        var jupyterPath = workspace.JupyterPath;
+        if (sandboxed)
+            SandboxedKernelSpec.Write(jupyterPath, workspace, options.RepoRoot, Path.Combine(options.RepoRoot, "build", "notebook"), KitPaths.DataRoot, kernelEnvironment);
+        else KernelSpec.Write(jupyterPath, options.RepoRoot);
         var runner = new RunnerOptions
         {
             RepoRoot = options.RepoRoot,
             OutputDirectory = workspace.ExecutedFolder,
             Quick = options.Quick,
-            KernelEnvironment = new Dictionary<string, string>
+            KernelEnvironment = new Dictionary<string, string>(kernelEnvironment)
             {
                 // The connection file goes to the run's own runtime folder (nbclient writes it to the temporary folder).
                 ["JUPYTER_RUNTIME_DIR"] = workspace.Runtime,
                 ["TMPDIR"] = workspace.Runtime,
-                [KitPaths.DataDirVariable] = KitPaths.DataRoot,
-                [KitPaths.ArtifactsDirVariable] = workspace.Artifacts,
-                // .NET reserves far more virtual memory than it uses (so no ulimit -v); this caps its managed heap,
-                // and the executor's watchdog caps the resident memory of the kernel's whole process group.
-                ["DOTNET_GCHeapHardLimit"] = options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture),
             },
             ExecutorArguments =
             [
                 "--hidden-cells", workspace.HiddenCellsPath,
                 "--memory-limit-mb", (options.MemoryLimitBytes >> 20).ToString(CultureInfo.InvariantCulture),
+                // What the kernel prints on its own standard output and error (the submission's code can write there)
+                // goes to a file of the grader's, never to the channel the executor reports on.
+                "--kernel-output", workspace.KernelOutputPath,
             ],
         };
         var limits = new NotebookLimits(options.CellTimeLimit < options.TimeLimit ? options.CellTimeLimit : options.TimeLimit, LimitSource.CommandLine,
@@ -91,6 +100,12 @@ internal sealed class SubmissionRunner(GradingOptions options, IReadOnlyList<str
         var codeCells = Enumerable.Range(1, cells.Count + 1 + assignment.HiddenTests.Count).ToList();   // the appended cells too
         var run = await new NotebookExecutor(runner, log, () => ProcessSignals.Terminate)
             .RunAsync(workspace.NotebookPath, limits, jupyterPath, codeCells, cancellation);
+        if (run.Outcome is { Status: "failed", CellsDone: 0 } && File.Exists(workspace.KernelOutputPath))
+        {
+            // The kernel did not start: what it printed says why (nothing of the submission has run yet).
+            var lines = File.ReadLines(workspace.KernelOutputPath).Where(l => l.Trim().Length > 0).TakeLast(6).ToList();
+            if (lines.Count > 0) log.WriteLine("    the kernel's last lines:\n      " + string.Join("\n      ", lines));
+        }
         var written = run.Outcome?.NotebookPath is { Length: > 0 } path && File.Exists(path) ? path : null;
         var executed = written is null ? null : JsonNode.Parse(await File.ReadAllTextAsync(written, CancellationToken.None));
         return (run.Outcome, executed, token);

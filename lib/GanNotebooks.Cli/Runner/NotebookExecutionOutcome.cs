@@ -7,7 +7,8 @@ namespace GanNotebooks.Cli.Runner;
 /// How the notebook executor's run of one notebook ended, as it reports on its last line (<c>@gan outcome {json}</c>).
 /// Part of the headless runner (<c>gan run</c>); no notebook uses it.
 /// </summary>
-/// <param name="Status"><c>completed</c>, <c>timed-out</c>, <c>kernel-died</c>, <c>stopped</c> or <c>failed</c>.</param>
+/// <param name="Status"><c>completed</c>, <c>timed-out</c>, <c>notebook-timed-out</c>, <c>kernel-died</c>, <c>memory-exceeded</c>,
+/// <c>cell-failed</c> (a cell's output is an error and the executor was asked to stop there), <c>stopped</c> or <c>failed</c>.</param>
 /// <param name="CellNumber">1-based number (among all cells) of the cell that was running when the run ended, or null.</param>
 /// <param name="CellsDone">Code cells that finished.</param>
 /// <param name="Message">What happened, e.g. "cell 4 timed out after 30 s".</param>

@@ -8,7 +8,8 @@ namespace GanNotebooks.Cli.Runner;
 /// Executes notebooks headlessly through the .NET Interactive kernel (with Python's nbclient, the engine behind
 /// Jupyter's nbconvert, driven by the kit's <c>execute_notebook.py</c>), writes executed copies with their outputs,
 /// and stops at the first failure naming the notebook, the cell and the error. Cells run with errors allowed
-/// (otherwise the kernel reports only "compilation error"), so each executed notebook's outputs are read for errors.
+/// (otherwise the kernel reports only "compilation error"); the executor ends the run at the first cell whose output is
+/// an error, and the runner reads that error from the kept partial notebook.
 /// A run that ends early (a cell over its time limit, a notebook over its own, a dead kernel, Ctrl-C) keeps the cells
 /// executed so far in <c>&lt;name&gt;.partial.ipynb</c> beside the executed copies, with the cell that was running
 /// marked. Each notebook's limits (<see cref="NotebookLimitsReader"/>) are read before any notebook runs.
@@ -81,7 +82,9 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
         if (!File.Exists(NotebookExecutor.ScriptPath))
             return ($"{name}: the notebook executor {NotebookExecutor.ScriptPath} is missing. Rebuild the command line: ./gan build, then ./gan run.", false);
         var watch = Stopwatch.StartNew();
-        var run = await new NotebookExecutor(options, log, _stopSignal).RunAsync(notebook, limits, jupyterPath, CodeCellNumbers(notebook), cancellation);
+        // The run ends at the first failing cell (as nbconvert's does), keeping the cells before it.
+        var executorOptions = options with { ExecutorArguments = [.. options.ExecutorArguments, "--stop-on-error"] };
+        var run = await new NotebookExecutor(executorOptions, log, _stopSignal).RunAsync(notebook, limits, jupyterPath, CodeCellNumbers(notebook), cancellation);
         var stopped = run.StopRequested || run.Outcome?.Status == "stopped";
 
         if (run.Outcome is not { } outcome)
@@ -102,6 +105,9 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
     private static string EndedEarly(string name, NotebookExecutionOutcome outcome, NotebookLimits limits, string partial, ExecutorRun run)
     {
         JsonNode? kept = File.Exists(partial) ? JsonNode.Parse(File.ReadAllText(partial)) : null;
+        if (outcome.Status == "cell-failed" && kept is not null && ExecutedNotebookReader.FirstFailure(kept) is { } failed)
+            return failed.Describe(name) + "\n  The cells after it were not run."
+                + $"\nThe partially executed notebook ({outcome.CellsDone} code cell{(outcome.CellsDone == 1 ? "" : "s")} run, with their outputs) is kept: {partial}";
         var cellLine = kept is not null && outcome.CellNumber is int cell ? ExecutedNotebookReader.CellFirstLine(kept, cell) : null;
         var text = new StringBuilder($"{name}: {outcome.Message}");
         if (outcome.Status == "notebook-timed-out")

@@ -12,7 +12,9 @@ from the first cell's start; the kernel's start has nbclient's own limit), when 
 asked to stop (SIGINT, SIGTERM, SIGHUP, or the parent process exits). The cell that was running is marked (an error output and
 cell metadata "gan_runner"), the kernel's whole process group is killed, and the partial notebook is written.
 
-Lines on standard output that start with "@gan " tell the parent what happens:
+Standard output is this script's report channel, and only this script writes to it: the kernel's own standard output
+and error go to this script's standard error, or to the file --kernel-output names (for grading, where the submitted
+code could print anything). Lines on standard output that start with "@gan " tell the parent what happens:
   @gan kernel <pid> <pgid>      the kernel started
   @gan cell-start <n>           cell n (1-based among all cells) started
   @gan cell-done <n>            cell n finished
@@ -23,8 +25,12 @@ starts, and its cells are added to the notebook (and saved) only after every cel
 the notebook's own code never finds them on disk. --memory-limit-mb stops the run when the resident memory of the
 kernel's whole process group passes the limit (checked twice a second).
 
+With --stop-on-error (gan run) the run ends at the first cell whose output is an error, as nbconvert's does: the later
+cells are not run, and the partial notebook is kept with that cell marked.
+
 Exit codes: 0 every cell ran; 3 a cell timed out; 4 the kernel died; 5 stopped; 6 the kernel did not start;
-7 the notebook's time limit passed; 8 the memory limit passed; 2 bad arguments or nbclient missing.
+7 the notebook's time limit passed; 8 the memory limit passed; 9 a cell failed (--stop-on-error); 2 bad arguments or
+nbclient missing.
 """
 
 import argparse
@@ -36,7 +42,7 @@ import sys
 import tempfile
 
 EXIT_CODES = {"completed": 0, "timed-out": 3, "kernel-died": 4, "stopped": 5, "failed": 6, "notebook-timed-out": 7,
-              "memory-exceeded": 8}
+              "memory-exceeded": 8, "cell-failed": 9}
 MARKER = "gan_runner"
 STOP_REASONS = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "the terminal closed, SIGHUP"}
 UMASK = os.umask(0)
@@ -56,6 +62,10 @@ def parse_arguments():
                         help="a JSON list of cells to add after the notebook's own; the file is deleted once read")
     parser.add_argument("--memory-limit-mb", type=int, default=None,
                         help="resident memory the kernel's process group may use, in MiB (default: no limit)")
+    parser.add_argument("--kernel-output", default=None,
+                        help="a file for the kernel's own standard output and error (default: this script's standard error)")
+    parser.add_argument("--stop-on-error", action="store_true",
+                        help="end the run at the first cell whose output is an error")
     return parser.parse_args()
 
 
@@ -101,6 +111,10 @@ def group_resident_mb(pgid):
     return pages * os.sysconf("SC_PAGE_SIZE") // (1024 * 1024)
 
 
+class CellFailed(Exception):
+    """A cell's output is an error and the run stops there (--stop-on-error)."""
+
+
 def announce(*words):
     print("@gan", *words, flush=True)
 
@@ -135,6 +149,7 @@ class NotebookExecution:
         self.deadline = None
         self.work = None
         self.peak_memory_mb = 0
+        self.failed_cell = None
 
     async def run(self):
         loop = asyncio.get_running_loop()
@@ -200,7 +215,12 @@ class NotebookExecution:
     async def execute_cells(self):
         client = self.client
         client.create_kernel_manager()
-        await client.async_start_new_kernel(cwd=self.args.cwd)
+        if self.args.kernel_output is not None:
+            kernel_output = open(self.args.kernel_output, "ab")  # closed when this process exits
+        else:
+            kernel_output = sys.stderr
+        # Never this script's standard output: the report channel must carry only what this script writes.
+        await client.async_start_new_kernel(cwd=self.args.cwd, stdout=kernel_output, stderr=kernel_output)
         provisioner = getattr(client.km, "provisioner", None)
         self.kernel_pgid = getattr(provisioner, "pgid", None)
         announce("kernel", getattr(provisioner, "pid", None) or 0, self.kernel_pgid or 0)
@@ -224,9 +244,18 @@ class NotebookExecution:
                 self.cells_done += 1
                 announce("cell-done", index + 1)
                 self.save(self.partial_path)
+                if self.args.stop_on_error and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+                    self.failed_cell = index
+                    raise CellFailed()
             index += 1
 
     def failure_outcome(self, error):
+        if isinstance(error, CellFailed):
+            failed = self.failed_cell
+            output = next(o for o in self.notebook.cells[failed].outputs if o.get("output_type") == "error")
+            first_line = (str(output.get("evalue", "")).strip().splitlines() or [""])[0]
+            return self.outcome("cell-failed", failed, f"cell {failed + 1} failed ({output.get('ename', 'error')}: {first_line}); "
+                                "the cells after it were not run")
         cell = self.running_cell
         where = f"cell {cell + 1}" if cell is not None else None
         if self.stop_status == "memory-exceeded":
@@ -291,6 +320,8 @@ class NotebookExecution:
             return
         cell = self.notebook.cells[outcome["cell"] - 1]
         cell.metadata[MARKER] = {"status": outcome["status"], "message": outcome["message"]}
+        if outcome["status"] == "cell-failed":
+            return  # the cell's own error output says what went wrong
         names = {"memory-exceeded": "MemoryLimitExceeded", "timed-out": "CellTimedOut", "kernel-died": "KernelDied", "stopped": "RunStopped", "failed": "RunFailed",
                  "notebook-timed-out": "NotebookTimedOut"}
         cell.setdefault("outputs", []).append(self.nbformat.v4.new_output(

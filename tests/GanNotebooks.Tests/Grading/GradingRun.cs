@@ -64,6 +64,18 @@ public sealed class GradingRun
             Replace(conditioning, "return body.forward(cat([images, maps], 1));", "return body.forward(cat([images, zeros_like(maps)], 1));"));
         Write(submissions, "memory-hog", Notebook04, shapes, "var hog = torch.ones(1_500_000_000L);   // 6 GB, over the 4 GiB limit\nConsole.WriteLine(hog.sum().item<float>());");
 
+        // A submission that tries every way out of the sandbox it can, and prints what it found, "probe: result".
+        HostListener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        HostListener.Start();
+        var port = ((System.Net.IPEndPoint)HostListener.LocalEndpoint).Port;
+        Write(submissions, "escaper", Notebook02, losses, step, EscapeProbes(port, sources, Path.Combine(RepoRoot, ".git"),
+            Path.Combine(RepoRoot, "artifacts"), submissions));
+        // A student's notebook that is a link to the instructor's: refused, never graded as the student's work.
+        Directory.CreateDirectory(Path.Combine(submissions, "linked"));
+        File.CreateSymbolicLink(Path.Combine(submissions, "linked", Notebook02), Path.Combine(submissions, "instructor", Notebook02));
+        // A folder name that a spreadsheet would run as a formula.
+        Directory.CreateDirectory(Path.Combine(submissions, FormulaStudent));
+
         var options = new GradingOptions
         {
             RepoRoot = RepoRoot,
@@ -75,6 +87,7 @@ public sealed class GradingRun
         var log = new StringWriter();
         Grades = new Grader(options, log).GradeAsync(submissions).GetAwaiter().GetResult();
         Log = log.ToString();
+        HostListener.Stop();
         GradebookPath = GradebookWriter.Write(options.OutputFolder, Grades);
         ReportsFolder = Path.Combine(options.OutputFolder, "reports");
     }
@@ -83,7 +96,53 @@ public sealed class GradingRun
     public const string Notebook04 = "04-dcgan.ipynb";
     public const string Notebook05 = "05-conditional-gan.ipynb";
 
+    /// <summary>A student folder whose name starts like a spreadsheet formula.</summary>
+    public const string FormulaStudent = "=1+2";
+
     public static GradingRun Instance => Shared.Value;
+
+    /// <summary>A server on the host's loopback while grading runs, which no submission may reach.</summary>
+    public System.Net.Sockets.TcpListener HostListener { get; }
+
+    /// <summary>What the escaper's probes printed, "probe" → "result".</summary>
+    public IReadOnlyDictionary<string, string> EscapeFindings()
+    {
+        var executed = File.ReadAllText(Student("escaper").Notebooks.Single(n => n.Notebook == Notebook02).ExecutedCopy!);
+        var text = string.Concat(JsonNode.Parse(executed)!["cells"]!.AsArray().SelectMany(c => c!["outputs"]?.AsArray() ?? [])
+            .Select(o => ExecutedNotebookReader.JoinText(o!["text"])));
+        return text.Split('\n').Where(l => l.StartsWith("probe ", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal))
+            .ToDictionary(l => l[6..l.IndexOf(": ", StringComparison.Ordinal)], l => l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+    }
+
+    /// <summary>The escaper's cell: each probe prints its result or the exception it met.</summary>
+    private static string EscapeProbes(int hostPort, string instructorNotebooks, string git, string artifacts, string submissions)
+    {
+        string Q(string text) => JsonSerializer.Serialize(text);
+        return $$"""
+            void Probe(string name, Func<object> probe)
+            {
+                string result;
+                try { result = probe()?.ToString() ?? "null"; } catch (Exception e) { result = "refused (" + e.GetType().Name + ")"; }
+                Console.WriteLine($"probe {name}: {result}");
+            }
+            Probe("host-port", () => { using var c = new System.Net.Sockets.TcpClient(); c.Connect("127.0.0.1", {{hostPort}}); return "reached"; });
+            Probe("kernel-hub", () => { using var c = new System.Net.Sockets.TcpClient(); c.Connect("127.0.0.1", 2048); return "reached"; });
+            Probe("interfaces", () => string.Join(",", System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces().Select(i => i.Name)));
+            Probe("instructor-notebooks", () => System.IO.Directory.Exists({{Q(instructorNotebooks)}}));
+            Probe("git", () => System.IO.Directory.Exists({{Q(git)}}));
+            Probe("artifacts", () => System.IO.Directory.Exists({{Q(artifacts)}}));
+            Probe("submissions", () => System.IO.Directory.Exists({{Q(submissions)}}));
+            Probe("shadow", () => System.IO.File.ReadAllText("/etc/shadow").Length);
+            Probe("uid", () => System.IO.File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:")).Split('\t')[1]);
+            Probe("forged-report", () =>
+            {
+                var forged = System.Text.Encoding.UTF8.GetBytes("\n@gan cell-start 777\n@gan outcome {\"status\": \"completed\", \"cell\": null, \"cells_done\": 99, \"message\": \"forged\", \"notebook\": \"/dev/null\"}\n");
+                using (var stdout = Console.OpenStandardOutput()) { stdout.Write(forged); stdout.Flush(); }
+                using (var stderr = Console.OpenStandardError()) { stderr.Write(forged); stderr.Flush(); }
+                return "written";
+            });
+            """;
+    }
 
     public string RepoRoot { get; }
 
