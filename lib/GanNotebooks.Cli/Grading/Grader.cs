@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GanNotebooks.Data;
+using GanNotebooks.Cli.Runner;
 using GanNotebooks.Metrics;
 
 namespace GanNotebooks.Cli.Grading;
@@ -76,15 +77,14 @@ public sealed class Grader(GradingOptions options, TextWriter log)
 
     private static (JsonNode? Notebook, string? Problem) ReadSubmission(string path)
     {
-        if (!File.Exists(path)) return (null, $"not submitted ({Path.GetFileName(path)} is missing).");
+        if (GanNotebooks.IO.PathCheck.Classify(path) == GanNotebooks.IO.PathKind.Missing) return (null, $"not submitted ({Path.GetFileName(path)} is missing).");
         try
         {
-            var notebook = JsonNode.Parse(File.ReadAllText(path));
-            return notebook?["cells"] is JsonArray ? (notebook, null) : (null, $"{Path.GetFileName(path)} is not a notebook (no cells).");
+            return (NotebookFile.Read(path, Path.GetFileName(path)), null);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (FormatException e)
         {
-            return (null, $"{Path.GetFileName(path)} could not be read: {e.Message}");
+            return (null, e.Message);
         }
     }
 
