@@ -95,6 +95,33 @@ public static class PathCheck
         _ => $"{Path.GetFullPath(path)}: {failure.Message.TrimEnd('.')}",
     };
 
+    /// <summary>
+    /// The full path of <paramref name="path"/> with every symbolic link on it resolved (as far as the path exists),
+    /// so that two paths to the same file or folder compare equal.
+    /// </summary>
+    public static string Resolve(string path) => Resolve(Path.GetFullPath(path), depth: 0);
+
+    private static string Resolve(string full, int depth)
+    {
+        var root = Path.GetPathRoot(full) ?? "/";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            try
+            {
+                if (depth < 40 && new FileInfo(next).LinkTarget is { } target)
+                    next = Resolve(Path.GetFullPath(target, current), depth + 1);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // leave the rest as written
+            }
+            current = next;
+        }
+        return Path.TrimEndingDirectorySeparator(current) is { Length: > 0 } trimmed ? trimmed : root;
+    }
+
     private static string FolderWord(string expected) => expected == "a file" ? "a regular file" : expected;
 
     private static PathKind FromError(int error, bool isLink) => error switch
