@@ -1,5 +1,6 @@
 using GanNotebooks.Data;
 using GanNotebooks.Data.Fetching;
+using GanNotebooks.IO;
 
 namespace GanNotebooks.Cli.Commands;
 
@@ -26,6 +27,13 @@ public static class DataReports
             output.WriteLine($"{name.ToDisplayName()} ({report.Folder}): {(report.Ok ? "OK" : "FAILED")}");
             foreach (var file in report.Files)
                 output.WriteLine($"  {(file.Ok ? "ok  " : "BAD ")} {file.FileName}: {file.Detail}");
+            if (report.SourceProblem is { } sourceProblem)
+            {
+                output.WriteLine($"  BAD  {DataSetSource.FileName}: broken");
+                error.WriteLine(sourceProblem);
+                bad++;
+                continue;
+            }
             if (!report.Ok)
             {
                 bad++;
@@ -59,6 +67,11 @@ public static class DataReports
             catch (DataFileException e)
             {
                 output.WriteLine($"{name.ToDisplayName()}: present in {folder}, but {e.Message}");
+                continue;
+            }
+            if (DataSets.FileNamesOf(name).Select(f => PathCheck.FileProblem(Path.Combine(folder, f))).FirstOrDefault(p => p is not null) is { } problem)
+            {
+                output.WriteLine($"{name.ToDisplayName()}: present in {folder}, but {problem}; run ./gan data verify {name.ToKey()}");
                 continue;
             }
             var size = DataSets.FileNamesOf(name).Sum(f => new FileInfo(Path.Combine(folder, f)).Length);

@@ -31,7 +31,9 @@ public static class EvaluateCommand
 
     /// <summary>
     /// Evaluates <paramref name="samplesPath"/>; returns 0 on success, 1 when a file or the data set is missing or
-    /// corrupt, 2 for an unknown data set name. Messages name the file and the fix.
+    /// corrupt (or a label is not a class, or there are too few samples), 2 for an unknown or unsupported data set
+    /// name or a <c>--json</c> path that cannot take the report. Every file and option is checked before the
+    /// classifier loads or trains. Messages name the file and the fix.
     /// </summary>
     public static int Run(string samplesPath, string? dataSetText, string? labelsPath, string? jsonPath, string? dataRoot,
         TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -41,21 +43,43 @@ public static class EvaluateCommand
             error.WriteLine($"--dataset {dataSetText}: unknown data set; use mnist or fashion-mnist.");
             return 2;
         }
+        if (name == DataSetName.Svhn)
+        {
+            error.WriteLine("--dataset svhn: gan evaluate scores 28 × 28 grey samples, and only MNIST and Fashion-MNIST have an evaluation "
+                + "classifier; use --dataset mnist or --dataset fashion-mnist.");
+            return 2;
+        }
         foreach (var (path, what) in new[] { (samplesPath, "samples"), (labelsPath, "labels") })
-            if (path is not null && !File.Exists(path))
+            if (path is not null && PathCheck.FileProblem(path) is { } problem)
             {
-                error.WriteLine($"The {what} file {Path.GetFullPath(path)} does not exist. Run a notebook that exports samples "
+                error.WriteLine($"The {what} file: {problem}. Run a notebook that exports samples "
                     + "(they land in artifacts/<notebook>/samples.idx3-ubyte) or check the path.");
                 return 1;
             }
+        if (jsonPath is not null && JsonProblem(jsonPath, samplesPath, labelsPath) is { } jsonProblem)
+        {
+            error.WriteLine($"--json: {jsonProblem}");
+            return 2;
+        }
         try
         {
             // Reject a corrupt file before any training.
             var images = ReadExported(samplesPath, IdxReader.ReadImages);
-            var labelCount = labelsPath is null ? images.Count : ReadExported(labelsPath, IdxReader.ReadLabels).Length;
-            if (labelCount != images.Count)
-                throw new DataFileException(labelsPath!, $"{labelsPath}: holds {labelCount:N0} labels but {samplesPath} holds {images.Count:N0} images; "
-                    + "export the labels together with the samples.");
+            if (images.Count <= PrecisionRecall.DefaultK)
+                throw new DataFileException(samplesPath, $"{Path.GetFullPath(samplesPath)} holds {images.Count:N0} image(s); precision and recall "
+                    + $"(k-nearest neighbours, k = {PrecisionRecall.DefaultK}) need at least {PrecisionRecall.DefaultK + 1}. Export more samples (1,000 is usual).");
+            if (labelsPath is not null)
+            {
+                var labels = ReadExported(labelsPath, IdxReader.ReadLabels);
+                if (labels.Length != images.Count)
+                    throw new DataFileException(labelsPath, $"{labelsPath}: holds {labels.Length:N0} labels but {samplesPath} holds {images.Count:N0} images; "
+                        + "export the labels together with the samples.");
+                var classes = DataSets.ClassNamesOf(name).Count;
+                var bad = Array.FindIndex(labels, l => l >= classes);
+                if (bad >= 0)
+                    throw new DataFileException(labelsPath, $"{Path.GetFullPath(labelsPath)}: label {labels[bad]} at index {bad:N0} is not a class of "
+                        + $"{name.ToDisplayName()} (expected 0 to {classes - 1}); export the labels the generator was asked for.");
+            }
             using var evaluator = SampleEvaluator.Create(name, progress: StepLine(error), log: output, dataRoot: dataRoot, cancellationToken: cancellationToken);
             var report = evaluator.EvaluateFile(samplesPath, labelsPath);
             output.WriteLine();
@@ -74,6 +98,38 @@ public static class EvaluateCommand
             error.WriteLine(e.Message);
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine(jsonPath is not null && e.Message.Contains(Path.GetFileName(jsonPath), StringComparison.Ordinal)
+                ? $"--json: {PathCheck.DescribeFailure(jsonPath, e)}" : e.Message);
+            return 1;
+        }
+    }
+
+    private static string? JsonProblem(string jsonPath, string samplesPath, string? labelsPath)
+    {
+        var target = Path.GetFullPath(jsonPath);
+        foreach (var input in new[] { samplesPath, labelsPath }.OfType<string>())
+            if (SamePath(target, input))
+                return $"{target} is the input file {Path.GetFullPath(input)}; writing the report there would destroy it. Give another file.";
+        return PathCheck.OutputFileProblem(target) is { } problem ? $"{problem}; give the path of the JSON file to write." : null;
+    }
+
+    private static bool SamePath(string a, string b)
+    {
+        static string Resolved(string path)
+        {
+            var full = Path.GetFullPath(path);
+            try
+            {
+                return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+            }
+            catch (IOException)
+            {
+                return full;
+            }
+        }
+        return string.Equals(Resolved(a), Resolved(b), StringComparison.Ordinal);
     }
 
     /// <summary>Reads an exported file; a corrupt one gets the fix for exports (the reader's own hint is for data sets).</summary>

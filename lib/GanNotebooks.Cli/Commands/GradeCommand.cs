@@ -35,9 +35,14 @@ public static class GradeCommand
                 return 2;
             }
             var folder = Path.GetFullPath(parse.GetValue(submissions)!);
-            if (!Directory.Exists(folder))
+            if (PathCheck.Classify(folder) == PathKind.Missing)
             {
                 Console.Error.WriteLine($"No such folder: {folder}");
+                return 2;
+            }
+            if (OptionProblem(folder, parse.GetValue(source), parse.GetValue(output)) is { } optionProblem)
+            {
+                Console.Error.WriteLine(optionProblem);
                 return 2;
             }
             var options = new GradingOptions
@@ -60,12 +65,32 @@ public static class GradeCommand
                 Console.WriteLine($"Gradebook: {gradebook}; reports in {Path.Combine(options.OutputFolder, "reports")}");
                 return 0;
             }
-            catch (Exception e) when (e is FormatException or InvalidOperationException)
+            catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 1;
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// What is wrong with the submissions folder, <c>--source</c> or <c>--out</c>, or null: each must be a folder (the
+    /// output may be new), and the output may be neither the submissions nor the source folder (symbolic links
+    /// resolved), whose files the gradebook would mix with or replace.
+    /// </summary>
+    public static string? OptionProblem(string submissions, string? source, string? output)
+    {
+        if (PathCheck.FolderProblem(submissions) is { } problem)
+            return $"submissions: {problem}; give the folder with one folder per student.";
+        if (source is not null && PathCheck.FolderProblem(source) is { } sourceProblem)
+            return $"--source: {sourceProblem}; give the folder of the instructor's notebooks.";
+        if (output is null) return null;
+        if (PathCheck.OutputFolderProblem(output) is { } outProblem)
+            return $"--out: {outProblem}; give a folder for the gradebook (it is created if missing).";
+        foreach (var (folder, what) in new[] { (submissions, "the submissions folder"), (source, "the source folder") })
+            if (folder is not null && PathCheck.Resolve(folder) == PathCheck.Resolve(output))
+                return $"--out {Path.GetFullPath(output)} is {what}; the gradebook, reports/ and executed/ would be written among its files. Give another folder.";
+        return null;
     }
 }

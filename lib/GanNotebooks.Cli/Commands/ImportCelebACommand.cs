@@ -32,6 +32,11 @@ public static class ImportCelebACommand
                 Console.Error.WriteLine(e.Message);
                 return 1;
             }
+            catch (UnauthorizedAccessException e)
+            {
+                Console.Error.WriteLine($"{e.Message.TrimEnd('.')}: permission denied. Check that the zip can be read and {CelebAFaces.Folder()} can be written.");
+                return 1;
+            }
         });
         return command;
     }

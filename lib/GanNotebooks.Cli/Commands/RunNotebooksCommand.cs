@@ -37,10 +37,20 @@ public static class RunNotebooksCommand
             var chosen = parse.GetValue(notebooks) is { Length: > 0 } given
                 ? given.Select(Path.GetFullPath).ToArray()
                 : Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToArray();
-            var missing = chosen.FirstOrDefault(n => !File.Exists(n));
+            var missing = chosen.FirstOrDefault(n => PathCheck.Classify(n) == PathKind.Missing);
             if (missing is not null)
             {
                 Console.Error.WriteLine($"No such notebook: {missing}");
+                return 2;
+            }
+            if (chosen.Select(PathCheck.FileProblem).FirstOrDefault(p => p is not null) is { } notebookProblem)
+            {
+                Console.Error.WriteLine($"{notebookProblem}; give the path of a notebook (.ipynb) file.");
+                return 2;
+            }
+            if (parse.GetValue(output) is { } outputFolder && PathCheck.OutputFolderProblem(outputFolder) is { } outputProblem)
+            {
+                Console.Error.WriteLine($"--output: {outputProblem}; give a folder for the executed notebooks (it is created if missing).");
                 return 2;
             }
             var options = new RunnerOptions

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using GanNotebooks.Benchmarks;
 using GanNotebooks.Data;
+using GanNotebooks.Hardware;
 using GanNotebooks.IO;
 
 namespace GanNotebooks.Cli.Commands;
@@ -42,7 +43,7 @@ public static class StackedMnistCommand
 
     /// <summary>
     /// Runs the benchmark; returns 0 on success, 1 when MNIST is missing or a run fails, 2 for a bad argument (an
-    /// unknown method, seeds outside 1 to <see cref="MaxSeeds"/>, a count below 1). Arguments are checked before
+    /// unknown method, seeds outside 1 to <see cref="MaxSeeds"/>, a count below 1, an --out that is not a folder, a GAN_DEVICE that is not there). Arguments are checked before
     /// anything is loaded or trained.
     /// </summary>
     public static int Run(IReadOnlyList<string> methodNames, int seeds, long? steps, int? samples, int? trainingImages, string? outFolder,
@@ -50,11 +51,26 @@ public static class StackedMnistCommand
     {
         if (!TryReadArguments(methodNames, seeds, steps, samples, trainingImages, error, out var methods, out var protocol)) return 2;
         var folder = Path.GetFullPath(outFolder ?? KitPaths.ArtifactsFor("benchmark-stacked-mnist"));
+        if (PathCheck.OutputFolderProblem(folder) is { } problem)
+        {
+            error.WriteLine($"--out: {problem}; give a folder for the results (it is created if missing).");
+            return 2;
+        }
+        TorchSharp.torch.Device device;
+        try
+        {
+            device = ComputeDevice.Best();
+        }
+        catch (InvalidOperationException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
         try
         {
             output.WriteLine(Invariant($"Stacked MNIST benchmark: {string.Join(", ", methods.Select(m => m.Name))} × {seeds} seed(s), {protocol.Steps:N0} steps each, ")
                 + Invariant($"N = {protocol.Samples:N0}, {protocol.TrainingImages:N0} training images; output in {folder}"));
-            using var benchmark = StackedMnistBenchmark.Create(protocol, output, dataRoot);
+            using var benchmark = StackedMnistBenchmark.Create(protocol, output, dataRoot, device);
             output.WriteLine($"{benchmark.TrainingData} Device: {benchmark.Device}.");
             var ceiling = benchmark.CountReal(protocol.DataSeed + 1);
             output.WriteLine($"Ceiling: {ceiling}");
@@ -84,6 +100,11 @@ public static class StackedMnistCommand
         catch (Exception e) when (e is DataSetNotFoundException or DataFileException)
         {
             error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"--out {folder}: {e.Message.TrimEnd('.')}; check the folder, or give another with --out.");
             return 1;
         }
     }

@@ -39,10 +39,13 @@ public sealed class AssignmentNotebook
         HiddenTests.GroupBy(t => t.Task).Select(g => (g.Key, g.Sum(t => t.Points))).ToList();
 
     /// <summary>Reads <paramref name="path"/>.</summary>
-    /// <exception cref="FormatException">A region or a hidden-test header is malformed; the message names the cell.</exception>
+    /// <exception cref="FormatException">
+    /// The file is not a notebook (<see cref="NotebookFile.Read"/>), or a region or a hidden-test header is malformed;
+    /// the message names the file and the cell.
+    /// </exception>
     public static AssignmentNotebook Load(string path)
     {
-        var notebook = JsonNode.Parse(File.ReadAllText(path)) ?? throw new FormatException($"{path} is empty.");
+        var notebook = NotebookFile.Read(path);
         var hidden = new List<HiddenTestCell>();
         int regions = 0;
         var cells = Cells(notebook);
@@ -86,7 +89,8 @@ public sealed class AssignmentNotebook
             kept.Add(cell);
         }
         copy["cells"] = kept;
-        copy["metadata"]!["gan_assignment"] = new JsonObject { ["source"] = FileName };
+        if (copy["metadata"] is not JsonObject metadata) copy["metadata"] = metadata = new JsonObject();
+        metadata["gan_assignment"] = new JsonObject { ["source"] = FileName };
         return copy;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GanNotebooks.Data;
+using GanNotebooks.Cli.Runner;
 using GanNotebooks.IO;
 using GanNotebooks.Metrics;
 
@@ -77,23 +78,22 @@ public sealed class Grader(GradingOptions options, TextWriter log)
 
     private static (JsonNode? Notebook, string? Problem) ReadSubmission(string path)
     {
-        var folderKind = FileKinds.Of(Path.GetDirectoryName(path)!);
-        if (folderKind != FileKind.Directory)
-            return (null, $"not graded: the student's folder {Path.GetDirectoryName(path)} is {FileKinds.Describe(folderKind)}, "
-                + "not a folder of its own; submit the notebooks in a real folder.");
-        var kind = FileKinds.Of(path);
-        if (kind == FileKind.Missing) return (null, $"not submitted ({Path.GetFileName(path)} is missing).");
-        if (kind != FileKind.RegularFile)
-            return (null, $"not graded: {Path.GetFileName(path)} is {FileKinds.Describe(kind)}, not a notebook file; "
-                + "submit the notebook file itself (links and special files are refused).");
+        var folder = Path.GetDirectoryName(path)!;
+        if (PathCheck.IsSymbolicLink(folder))
+            return (null, $"not graded: the student's folder {folder} is a symbolic link, not a folder of its own; submit the notebooks in a real folder.");
+        if (PathCheck.Classify(path) == PathKind.Missing && !PathCheck.IsSymbolicLink(path))
+            return (null, $"not submitted ({Path.GetFileName(path)} is missing).");
+        if (PathCheck.IsSymbolicLink(path))
+            return (null, $"not graded: {Path.GetFileName(path)} is a symbolic link, not a notebook file; submit the notebook file itself (links and special files are refused).");
+        if (PathCheck.FileProblem(path) is { } problem)
+            return (null, $"not graded: {problem}; submit the notebook file itself (links and special files are refused).");
         try
         {
-            var notebook = JsonNode.Parse(File.ReadAllText(path));
-            return notebook?["cells"] is JsonArray ? (notebook, null) : (null, $"{Path.GetFileName(path)} is not a notebook (no cells).");
+            return (NotebookFile.Read(path, Path.GetFileName(path)), null);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (FormatException e)
         {
-            return (null, $"{Path.GetFileName(path)} could not be read: {e.Message}");
+            return (null, e.Message);
         }
     }
 

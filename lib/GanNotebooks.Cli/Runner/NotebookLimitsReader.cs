@@ -16,17 +16,17 @@ public static class NotebookLimitsReader
     public static NotebookLimits? Read(string notebookPath, RunnerOptions options, out string? error)
     {
         var name = Path.GetFileName(notebookPath);
-        JsonNode? notebook;
+        JsonObject notebook;
         try
         {
-            notebook = JsonNode.Parse(File.ReadAllText(notebookPath));
+            notebook = NotebookFile.Read(notebookPath, name);
         }
-        catch (JsonException e)
+        catch (FormatException e)
         {
-            error = $"{name}: not a readable notebook (JSON): {e.Message}";
+            error = e.Message;
             return null;
         }
-        return Resolve(name, notebook is JsonObject ? notebook["metadata"] : null, options, out error);
+        return Resolve(name, notebook["metadata"], options, out error);
     }
 
     /// <summary>

@@ -56,8 +56,13 @@ public sealed record DataSetSource
     public static DataSetSource? TryRead(string folder)
     {
         var path = Path.Combine(folder, FileName);
-        if (!File.Exists(path))
+        var kind = PathCheck.Classify(path);
+        if (kind == PathKind.Missing)
             return null;
+        var fix = $"To fix it, run ./gan data fetch {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}, which writes it again "
+            + "(the data files are checked again and fetched only if they are not intact)";
+        if (kind != PathKind.RegularFile)
+            throw new DataFileException(path, $"{PathCheck.Describe(path, kind, "a file")}. Remove it; {char.ToLowerInvariant(fix[0])}{fix[1..]}.");
         try
         {
             return JsonSerializer.Deserialize<DataSetSource>(File.ReadAllText(path), Json)
@@ -65,8 +70,18 @@ public sealed record DataSetSource
         }
         catch (JsonException e)
         {
-            throw new DataFileException(path, $"{path}: unreadable ({e.Message}). To fix it, {IdxFormat.RefetchHint}.", e);
+            throw new DataFileException(path, $"{path} is broken: {FirstSentence(e.Message)}. {fix}.", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(path, $"{PathCheck.DescribeFailure(path, e)}. {fix}.", e);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).TrimEnd('.');
     }
 
     /// <summary>Writes the record into <paramref name="folder"/> atomically.</summary>

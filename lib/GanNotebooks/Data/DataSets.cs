@@ -26,7 +26,7 @@ public static class DataSets
         var imagesPath = Path.Combine(folder, ImagesFileName(split));
         var labelsPath = Path.Combine(folder, LabelsFileName(split));
         foreach (var path in new[] { imagesPath, labelsPath })
-            if (!File.Exists(path))
+            if (PathCheck.Classify(path) == PathKind.Missing)
                 throw new DataSetNotFoundException(name, path);
 
         var images = IdxReader.ReadImages(imagesPath);
@@ -87,11 +87,14 @@ public static class DataSets
         ImagesFileName(DataSplit.Test), LabelsFileName(DataSplit.Test),
     ];
 
-    /// <summary>Whether all four files of the data set are in its folder (not whether they are intact).</summary>
+    /// <summary>
+    /// Whether something is in the place of each of the data set's files (not whether they are intact, nor even files:
+    /// a directory there counts, so that loading it says what it is instead of "not fetched").
+    /// </summary>
     public static bool IsPresent(DataSetName name, string? dataRoot = null)
     {
         var folder = FolderOf(name, dataRoot);
-        return FileNamesOf(name).All(file => File.Exists(Path.Combine(folder, file)));
+        return FileNamesOf(name).All(file => PathCheck.Classify(Path.Combine(folder, file)) != PathKind.Missing);
     }
 
     /// <summary>Class names by label: digits for MNIST, article names for Fashion-MNIST.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using GanNotebooks.IO;
 
 namespace GanNotebooks.Data;
 
@@ -69,10 +70,13 @@ public static class IdxReader
     private static T Read<T>(string path, int expectedMagic, Func<byte[], OpenPayload, T> readBody)
     {
         var hint = HintFor(expectedMagic);
-        if (!File.Exists(path))
+        var kind = PathCheck.Classify(path);
+        if (kind == PathKind.Missing)
             throw new DataFileException(path, expectedMagic == IdxFormat.ChannelImageMagic
                 ? $"{path}: file not found; export the samples first (SampleExport.WriteChannelImages)."
                 : $"{path}: file not found; run ./gan data fetch mnist (or fashion-mnist).");
+        if (kind != PathKind.RegularFile)
+            throw new DataFileException(path, $"{PathCheck.Describe(path, kind, "an IDX file")}. To fix it, put the IDX file itself there, or {hint}.");
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -96,6 +100,10 @@ public static class IdxReader
         catch (InvalidDataException e)
         {
             throw Bad(path, $"corrupt gzip stream ({e.Message})", hint, e);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException and not DataFileException)
+        {
+            throw new DataFileException(path, $"{PathCheck.DescribeFailure(path, e)}. To fix it, make it readable, or {hint}.", e);
         }
     }
 

@@ -1,4 +1,5 @@
 using GanNotebooks.Data.Mat;
+using GanNotebooks.IO;
 
 namespace GanNotebooks.Data;
 
@@ -16,7 +17,7 @@ public static class SvhnFiles
     public static ImageDataSet Load(string folder, DataSplit split, (string Source, bool IsSubset) origin)
     {
         var path = Path.Combine(folder, FileName(split));
-        if (!File.Exists(path)) throw new DataSetNotFoundException(DataSetName.Svhn, path);
+        if (PathCheck.Classify(path) == PathKind.Missing) throw new DataSetNotFoundException(DataSetName.Svhn, path);
         var arrays = new MatV5Reader(path).Read(new HashSet<string> { "X", "y" });
         var x = arrays.GetValueOrDefault("X") ?? throw Missing(path, "X");
         if (x.Bytes is null || x.Dimensions is not [32, 32, 3, var count])

@@ -102,7 +102,7 @@ public sealed class SampleEvaluator : IDisposable
     /// Every metric for an exported <c>samples.idx3-ubyte</c> (and, for conditional samples, its
     /// <c>labels.idx1-ubyte</c>).
     /// </summary>
-    /// <exception cref="DataFileException">A file is missing, corrupt or not 28 × 28 images, or the counts differ.</exception>
+    /// <exception cref="DataFileException">A file is missing, corrupt or not 28 × 28 images, the counts differ, or a label is not a class.</exception>
     public EvaluationReport EvaluateFile(string samplesPath, string? labelsPath = null)
     {
         using var scope = NewDisposeScope();
@@ -115,6 +115,10 @@ public sealed class SampleEvaluator : IDisposable
             var bytes = IdxReader.ReadLabels(labelsPath);
             if (bytes.Length != images.shape[0])
                 throw new DataFileException(labelsPath, $"{labelsPath}: holds {bytes.Length:N0} labels but {samplesPath} holds {images.shape[0]:N0} images.");
+            var classes = DataSets.ClassNamesOf(Classifier.DataSet).Count;
+            var bad = Array.FindIndex(bytes, b => b >= classes);
+            if (bad >= 0)
+                throw new DataFileException(labelsPath, $"{labelsPath}: label {bytes[bad]} at index {bad:N0} is not a class (expected 0 to {classes - 1}).");
             labels = tensor(bytes.Select(b => (long)b).ToArray());
         }
         return Evaluate(images, labels, Path.GetFullPath(samplesPath));

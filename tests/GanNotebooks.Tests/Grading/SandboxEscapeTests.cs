@@ -18,10 +18,10 @@ public sealed class SandboxEscapeTests
     }
 
     [RequiresGradingSandboxFact]
-    public void Graded_code_reaches_no_server_on_the_host_not_even_a_kernel_s_hub()
+    public void Graded_code_reaches_no_server_on_the_host_s_loopback_where_a_kernel_s_hub_would_listen()
     {
+        Assert.InRange(((System.Net.IPEndPoint)Run.HostListener.LocalEndpoint).Port, 2048, 3000);
         Assert.StartsWith("refused", Finding("host-port"));
-        Assert.StartsWith("refused", Finding("kernel-hub"));
     }
 
     [RequiresGradingSandboxFact]

@@ -73,6 +73,31 @@ public sealed class NotebookRunnerTests
     }
 
     [RequiresNotebookKernelFact]
+    public void A_failing_cell_ends_the_run_there_and_the_partial_notebook_keeps_it_with_its_error()
+    {
+        using var scratch = new ScratchNotebooks();
+        var marker = Path.Combine(scratch.Output, "later-cell-ran.txt");
+        var notebook = scratch.Write("fails",
+            "Console.WriteLine(\"before the failure \" + (6 * 7));",
+            "throw new InvalidOperationException(\"the second cell fails\");",
+            $"System.IO.File.WriteAllText({System.Text.Json.JsonSerializer.Serialize(marker)}, \"x\");");
+
+        var (exitCode, log, _) = Run(scratch, notebook, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("the second cell fails", log);
+        Assert.Contains("The cells after it were not run.", log);
+        Assert.False(File.Exists(marker), "a cell after the failing one ran");
+        Assert.False(File.Exists(Path.Combine(scratch.Output, "fails.ipynb")));
+        var partial = scratch.ReadOutput("fails.partial.ipynb");
+        Assert.Contains("before the failure 42", Outputs(partial, 2));
+        Assert.Contains("the second cell fails", Outputs(partial, 3));
+        Assert.Equal("cell-failed", (string?)Cells(partial)[2]!["metadata"]!["gan_runner"]!["status"]);
+        Assert.Empty(Cells(partial)[3]!["outputs"]!.AsArray());
+        Assert.Contains($"is kept: {Path.Combine(scratch.Output, "fails.partial.ipynb")}", log);
+    }
+
+    [RequiresNotebookKernelFact]
     public void A_cell_that_exits_the_kernel_is_reported_with_the_kernels_exit_code_and_the_partial_notebook_is_kept()
     {
         using var scratch = new ScratchNotebooks();

@@ -1,11 +1,14 @@
 using System.IO.Compression;
+using GanNotebooks.IO;
 
 namespace GanNotebooks.Data.Archives;
 
 /// <summary>
 /// Extracts a zip archive without trusting it: every entry must stay inside the target folder (no "..", no
-/// absolute paths, no symbolic links), the entry count and the sizes are bounded, and sizes are counted as bytes
-/// actually come out of the decompressor (a zip bomb that lies about its sizes is stopped at the limit). Everything
+/// absolute paths, no symbolic links, no name twice), the entry count and the sizes are bounded, and sizes are
+/// counted as bytes actually come out of the decompressor (a zip bomb that lies about its sizes is stopped at the
+/// limit). Every entry is read to its end and must match the length and CRC-32 its archive declares, so a corrupt
+/// or truncated archive is refused instead of half-extracted. Everything
 /// is extracted into a temporary folder beside the target and renamed into place only when all of it succeeded, so
 /// a failure leaves nothing half-extracted. Introduced in notebook 04-dcgan.
 /// </summary>
@@ -15,6 +18,8 @@ public static class SafeZipExtractor
     public static int Extract(string zipPath, string targetFolder, SafeZipOptions? options = null, IProgress<int>? progress = null)
     {
         var o = options ?? new SafeZipOptions();
+        if (PathCheck.FileProblem(zipPath) is { } problem)
+            throw new DataFileException(zipPath, $"{problem}. Give the path of the zip archive itself.");
         var target = Path.GetFullPath(targetFolder);
         if (Directory.Exists(target)) throw new IOException($"{target} exists already: remove it first, or use it as it is.");
         var parent = Path.GetDirectoryName(target)!;
@@ -47,6 +52,10 @@ public static class SafeZipExtractor
         using var _ = archive;
         if (archive.Entries.Count > o.MaxEntries)
             throw Refused(zipPath, $"it holds {archive.Entries.Count:N0} entries, more than the {o.MaxEntries:N0} allowed");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in archive.Entries)
+            if (!seen.Add(entry.FullName.Replace('\\', '/').TrimEnd('/')))
+                throw Refused(zipPath, $"entry '{entry.FullName}' appears more than once (a second copy would replace the first)");
         Directory.CreateDirectory(folder);
         var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
         long total = 0;
@@ -76,27 +85,36 @@ public static class SafeZipExtractor
 
     private static long CopyBounded(string zipPath, ZipArchiveEntry entry, string destination, long allowed, SafeZipOptions o)
     {
-        using var input = entry.Open();
         using var output = new FileStream(destination, FileMode.CreateNew, FileAccess.Write);
         var buffer = new byte[81920];
+        var crc = new Crc32();
         long written = 0;
         int read;
         try
         {
+            using var input = entry.Open();
             while ((read = input.Read(buffer)) > 0)
             {
                 written += read;
                 if (written > allowed)
                     throw Refused(zipPath, $"entry '{entry.FullName}' expands beyond the limits ({o.MaxEntryBytes:N0} bytes per entry, {o.MaxTotalBytes:N0} in all)");
+                crc.Append(buffer.AsSpan(0, read));
                 output.Write(buffer, 0, read);
             }
         }
         catch (InvalidDataException e)
         {
-            throw new DataFileException(zipPath, $"{zipPath}: entry '{entry.FullName}' is corrupt ({e.Message}). Download the archive again.");
+            throw Corrupt(zipPath, entry, e.Message);
         }
+        if (written != entry.Length)
+            throw Corrupt(zipPath, entry, $"it holds {written:N0} bytes, but the archive declares {entry.Length:N0}");
+        if (crc.Value != entry.Crc32)
+            throw Corrupt(zipPath, entry, $"its CRC-32 is {crc.Value:x8}, but the archive declares {entry.Crc32:x8}");
         return written;
     }
+
+    private static DataFileException Corrupt(string zipPath, ZipArchiveEntry entry, string what) =>
+        new(zipPath, $"{zipPath}: entry '{entry.FullName}' is corrupt or truncated ({what}). Nothing was extracted; download the archive again.");
 
     private static DataFileException Refused(string zipPath, string what) =>
         new(zipPath, $"{zipPath}: refused: {what}. Nothing was extracted; check where the archive came from.");

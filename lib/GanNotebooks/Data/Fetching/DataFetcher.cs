@@ -23,7 +23,7 @@ public sealed class DataFetcher(FetchOptions? options = null)
         Directory.CreateDirectory(folder);
         using var fetchLock = await FetchLock.AcquireAsync(Path.Combine(folder, LockFileName), _options.LockTimeout, Log, cancellationToken);
 
-        var existing = DataSetSource.TryRead(folder);
+        var existing = ReadRecord(folder);
         if (existing != null && DataVerifier.Verify(name, _options.DataRoot, catalog).Ok)
         {
             Log($"{name.ToDisplayName()} is already in {folder} and intact ({existing.Kind}).");
@@ -83,6 +83,20 @@ public sealed class DataFetcher(FetchOptions? options = null)
         };
         record.Write(folder);
         return record;
+    }
+
+    // A broken SOURCE.json is no reason to stop: the fetch checks the files again and writes a new one.
+    private DataSetSource? ReadRecord(string folder)
+    {
+        try
+        {
+            return DataSetSource.TryRead(folder);
+        }
+        catch (DataFileException e)
+        {
+            Log($"{e.FilePath} cannot be used ({e.Message.Split(": ", 2).Last()}); checking the files again and writing a new one.");
+            return null;
+        }
     }
 
     private void Log(string line) => _options.Log?.Invoke(line);

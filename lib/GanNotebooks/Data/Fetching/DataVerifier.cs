@@ -1,3 +1,5 @@
+using GanNotebooks.IO;
+
 namespace GanNotebooks.Data.Fetching;
 
 /// <summary>
@@ -16,22 +18,39 @@ public static class DataVerifier
         catalog ??= DataSetCatalog.Of(name);
         var folder = DataSets.FolderOf(name, dataRoot);
         DataSetSource? record;
+        string? sourceProblem = null;
         try
         {
             record = DataSetSource.TryRead(folder);
         }
-        catch (DataFileException)
+        catch (DataFileException e)
         {
             record = null;
+            sourceProblem = e.Message;
         }
-        var results = catalog.Files.Select(file => Check(Path.Combine(folder, file.FileName), file, record)).ToArray();
-        return new VerificationReport(name, folder, record, results);
+        var results = catalog.Files.Select(file => Check(Path.Combine(folder, file.FileName), file, record, sourceProblem is not null, name)).ToArray();
+        return new VerificationReport(name, folder, record, results) { SourceProblem = sourceProblem };
     }
 
-    private static FileVerification Check(string path, CatalogFile file, DataSetSource? record)
+    private static FileVerification Check(string path, CatalogFile file, DataSetSource? record, bool sourceBroken, DataSetName name)
     {
-        if (!File.Exists(path))
+        var kind = PathCheck.Classify(path);
+        if (kind == PathKind.Missing)
             return new(file.FileName, false, MissingDetail);
+        if (kind != PathKind.RegularFile)
+            return new(file.FileName, false, $"{PathCheck.Describe(path, kind, "a file")}; remove it and run ./gan data fetch {name.ToKey()}");
+        try
+        {
+            return CheckContents(path, file, record, sourceBroken, name);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(file.FileName, false, $"{PathCheck.DescribeFailure(path, e)}; make it readable, or run ./gan data fetch {name.ToKey()}");
+        }
+    }
+
+    private static FileVerification CheckContents(string path, CatalogFile file, DataSetSource? record, bool sourceBroken, DataSetName name)
+    {
         var sha = FileHashes.Sha256(path);
         if (sha == file.Sha256)
             return new(file.FileName, true, "canonical file (SHA-256 matches the published checksum)");
@@ -64,7 +83,10 @@ public static class DataVerifier
             }
             return new(file.FileName, true, $"SUBSET ({record.Kind}): SHA-256 matches SOURCE.json, IDX format valid");
         }
+        if (sourceBroken)
+            return new(file.FileName, false,
+                $"not the published file, and cannot be checked against {DataSetSource.FileName}, which is broken (see below); the file itself may be intact");
         return new(file.FileName, false,
-            $"SHA-256 {sha} matches neither the published checksum nor SOURCE.json; delete it and run ./gan data fetch {record?.DataSet ?? "all"}");
+            $"SHA-256 {sha} matches neither the published checksum nor SOURCE.json; delete it and run ./gan data fetch {record?.DataSet ?? name.ToKey()}");
     }
 }

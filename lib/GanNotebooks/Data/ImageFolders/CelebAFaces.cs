@@ -34,7 +34,13 @@ public static class CelebAFaces
     /// </summary>
     public static int ImportZip(string zipPath, string? dataRoot = null, bool verify = true, IProgress<int>? progress = null)
     {
-        if (!File.Exists(zipPath)) throw new FileNotFoundException($"No file {zipPath}: download img_align_celeba.zip from CelebA's page first.", zipPath);
+        switch (PathCheck.Classify(zipPath))
+        {
+            case PathKind.Missing:
+                throw new FileNotFoundException($"No file {zipPath}: download img_align_celeba.zip from CelebA's page first.", zipPath);
+            case not PathKind.RegularFile and var kind:
+                throw new DataFileException(zipPath, $"{PathCheck.Describe(zipPath, kind, "a file")}; give the path of img_align_celeba.zip itself.");
+        }
         if (verify)
         {
             long size = new FileInfo(zipPath).Length;
@@ -46,8 +52,18 @@ public static class CelebAFaces
         }
         if (IsPresent(dataRoot)) throw new IOException($"The faces are already in {ImagesFolder(dataRoot)}; delete that folder to import again.");
         var staging = Path.Combine(Folder(dataRoot), ".import");
+        var created = TopmostMissing(Folder(dataRoot));
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        int files = SafeZipExtractor.Extract(zipPath, staging, progress: progress);
+        int files;
+        try
+        {
+            files = SafeZipExtractor.Extract(zipPath, staging, progress: progress);
+        }
+        catch when (created is not null && Directory.Exists(created) && Directory.EnumerateFiles(created, "*", SearchOption.AllDirectories).FirstOrDefault() is null)
+        {
+            Directory.Delete(created, recursive: true);   // a refused archive leaves the data folder as it was
+            throw;
+        }
         var extracted = Path.Combine(staging, "img_align_celeba");
         if (!Directory.Exists(extracted))
         {
@@ -57,6 +73,14 @@ public static class CelebAFaces
         Directory.Move(extracted, ImagesFolder(dataRoot));
         Directory.Delete(staging, recursive: true);
         return files;
+    }
+
+    // The outermost folder of the path that does not exist yet (null when it all exists).
+    private static string? TopmostMissing(string folder)
+    {
+        string? missing = null;
+        for (var dir = Path.GetFullPath(folder); dir is not null && !Directory.Exists(dir); dir = Path.GetDirectoryName(dir)) missing = dir;
+        return missing;
     }
 
     /// <summary>Reads the faces as square images (default 64×64 colour; set <see cref="ImageFolderOptions.Limit"/> to read a part).</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using GanNotebooks.IO;
 
 namespace GanNotebooks.Data.Mat;
 
@@ -37,7 +38,7 @@ public sealed class MatV5Reader
     /// </summary>
     public IReadOnlyDictionary<string, MatArray> Read(IReadOnlySet<string>? names = null)
     {
-        if (!File.Exists(path)) throw new DataFileException(path, $"{path} does not exist.");
+        if (PathCheck.FileProblem(path) is { } problem) throw new DataFileException(path, $"{problem}. Put the .mat file itself there.");
         try
         {
             return ReadArrays(names);
@@ -45,6 +46,10 @@ public sealed class MatV5Reader
         catch (EndOfStreamException e)
         {
             throw Damaged(e.Message);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException and not DataFileException)
+        {
+            throw new DataFileException(path, $"{PathCheck.DescribeFailure(path, e)}.", e);
         }
     }
 

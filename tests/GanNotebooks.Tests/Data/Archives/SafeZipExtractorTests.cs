@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using GanNotebooks.Data;
 using GanNotebooks.Data.Archives;
+using GanNotebooks.Data.ImageFolders;
+using GanNotebooks.Tests.IO;
 
 namespace GanNotebooks.Tests.Data.Archives;
 
@@ -76,5 +78,90 @@ public sealed class SafeZipExtractorTests
         var zip = Zip(folder, ("a.txt", [1]));
         Directory.CreateDirectory(folder.File("out"));
         Assert.Throws<IOException>(() => SafeZipExtractor.Extract(zip, folder.File("out")));
+    }
+
+    // Rewrites the CRC-32 and uncompressed size of every entry, in its local header and in the central directory.
+    private static void Lie(string zip, uint? crc, uint? size)
+    {
+        var bytes = File.ReadAllBytes(zip);
+        void Patch(byte[] signature, int crcOffset, int sizeOffset)
+        {
+            for (int at = bytes.AsSpan().IndexOf(signature); at >= 0;)
+            {
+                if (crc is { } c) BitConverter.TryWriteBytes(bytes.AsSpan(at + crcOffset), c);
+                if (size is { } s) BitConverter.TryWriteBytes(bytes.AsSpan(at + sizeOffset), s);
+                var next = bytes.AsSpan(at + 4).IndexOf(signature);
+                at = next < 0 ? -1 : at + 4 + next;
+            }
+        }
+        Patch([0x50, 0x4B, 0x03, 0x04], 14, 22);
+        Patch([0x50, 0x4B, 0x01, 0x02], 16, 24);
+        File.WriteAllBytes(zip, bytes);
+    }
+
+    [Theory]
+    [InlineData(0x12345678u, null, "its CRC-32 is")]
+    [InlineData(null, 100u, "its CRC-32 is")]   // the decompressor stops at the declared size: the checksum shows the cut
+    [InlineData(0x12345678u, 100u, "corrupt or truncated")]
+    [InlineData(null, 20_000u, "it holds 10,240 bytes, but the archive declares 20,000")]
+    public void Entries_whose_declared_size_or_checksum_lie_are_refused_and_nothing_is_left(uint? crc, uint? size, string expected)
+    {
+        using var folder = new TempFolder();
+        var data = Enumerable.Range(0, 10_240).Select(i => (byte)(i * 7 % 251)).ToArray();
+        var zip = Zip(folder, ("faces/a.jpg", data));
+        Lie(zip, crc, size);
+
+        var error = Assert.Throws<DataFileException>(() => SafeZipExtractor.Extract(zip, folder.File("out")));
+
+        Assert.StartsWith($"{zip}: entry 'faces/a.jpg' is corrupt or truncated (", error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.Equal([zip], Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public void A_name_that_appears_twice_is_refused_naming_the_archive_and_the_entry()
+    {
+        using var folder = new TempFolder();
+        var zip = Zip(folder, ("faces/a.jpg", [1]), ("faces/b.jpg", [2]), ("faces/a.jpg", [3]));
+
+        var error = Assert.Throws<DataFileException>(() => SafeZipExtractor.Extract(zip, folder.File("out")));
+
+        Assert.Equal($"{zip}: refused: entry 'faces/a.jpg' appears more than once (a second copy would replace the first). "
+            + "Nothing was extracted; check where the archive came from.", error.Message);
+        Assert.DoesNotContain(".extracting", error.Message);
+        Assert.Equal([zip], Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public void Crc32_matches_the_published_check_value()
+    {
+        Assert.Equal(0xCBF43926u, Crc32.Of("123456789"u8));
+        Assert.Equal(0u, Crc32.Of([]));
+    }
+
+    [Fact]
+    public void A_lying_CelebA_zip_imported_without_verification_leaves_the_data_folder_as_it_was()
+    {
+        using var folder = new TempFolder();
+        var zip = Zip(folder, ("img_align_celeba/000001.jpg", new byte[5000]));
+        Lie(zip, crc: null, size: 10);
+        var data = folder.File("data");
+
+        var error = Assert.Throws<DataFileException>(() => CelebAFaces.ImportZip(zip, data, verify: false));
+
+        Assert.Contains("'img_align_celeba/000001.jpg' is corrupt or truncated", error.Message);
+        Assert.Equal([zip], Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public void A_named_pipe_given_as_the_zip_is_refused_without_opening_it()
+    {
+        using var folder = new TempFolder();
+        SpecialFiles.MakeNamedPipe(folder.File("faces.zip"));
+
+        var error = Assert.Throws<DataFileException>(() => CelebAFaces.ImportZip(folder.File("faces.zip"), folder.File("data"), verify: false));
+
+        Assert.Equal($"{folder.File("faces.zip")} is a named pipe (FIFO), not a file; give the path of img_align_celeba.zip itself.", error.Message);
+        Assert.False(Directory.Exists(folder.File("data")));
     }
 }
