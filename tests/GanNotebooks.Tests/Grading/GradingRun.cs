@@ -65,8 +65,9 @@ public sealed class GradingRun
         Write(submissions, "memory-hog", Notebook04, shapes, "var hog = torch.ones(1_500_000_000L);   // 6 GB, over the 4 GiB limit\nConsole.WriteLine(hog.sum().item<float>());");
 
         // A submission that tries every way out of the sandbox it can, and prints what it found, "probe: result".
-        // It listens where a kernel's HTTP hub would (ports from 2048).
-        HostListener = ListenOnHost();
+        // (Not at a kernel hub's ports from 2048: the sandboxed kernel's own hub listens there, inside its namespace.)
+        HostListener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        HostListener.Start();
         var port = ((System.Net.IPEndPoint)HostListener.LocalEndpoint).Port;
         Write(submissions, "escaper", Notebook02, losses, step, EscapeProbes(port, sources, Path.Combine(RepoRoot, ".git"),
             Path.Combine(RepoRoot, "artifacts"), submissions));
@@ -112,24 +113,6 @@ public sealed class GradingRun
             .Select(o => ExecutedNotebookReader.JoinText(o!["text"])));
         return text.Split('\n').Where(l => l.StartsWith("probe ", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal))
             .ToDictionary(l => l[6..l.IndexOf(": ", StringComparison.Ordinal)], l => l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
-    }
-
-    private static System.Net.Sockets.TcpListener ListenOnHost()
-    {
-        for (int port = 2048; port <= 3000; port++)
-        {
-            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-            try
-            {
-                listener.Start();
-                return listener;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                // taken: the next one
-            }
-        }
-        throw new InvalidOperationException("No free port from 2048 to 3000 on 127.0.0.1.");
     }
 
     /// <summary>The escaper's cell: each probe prints its result or the exception it met.</summary>

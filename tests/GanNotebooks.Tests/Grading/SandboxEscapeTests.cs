@@ -18,9 +18,8 @@ public sealed class SandboxEscapeTests
     }
 
     [RequiresGradingSandboxFact]
-    public void Graded_code_reaches_no_server_on_the_host_s_loopback_where_a_kernel_s_hub_would_listen()
+    public void Graded_code_reaches_no_server_on_the_host_s_loopback()
     {
-        Assert.InRange(((System.Net.IPEndPoint)Run.HostListener.LocalEndpoint).Port, 2048, 3000);
         Assert.StartsWith("refused", Finding("host-port"));
     }
 
