@@ -103,6 +103,8 @@ public static class CheckpointFile
         {
             throw Damaged($"its header cannot be read ({e.Message})");
         }
+        if (header.MissingPart() is { } missing)
+            throw Damaged($"its header has no '{missing}' section (null or missing)");
         var payload = bytes.AsSpan(16 + headerLength + 8, (int)payloadLength).ToArray();
         foreach (var section in header.Sections)
             if (section.Offset < 0 || section.Length < 0 || section.Offset + section.Length > payload.Length)

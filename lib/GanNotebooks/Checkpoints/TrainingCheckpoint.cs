@@ -63,8 +63,8 @@ public static class TrainingCheckpoint
     /// <summary>
     /// Loads the checkpoint at <paramref name="path"/> into <paramref name="trainer"/> and returns its header (its
     /// <see cref="CheckpointHeader.Data"/> goes to <see cref="ShuffledBatches.Seek"/>). The file is checked and
-    /// compared with the trainer first; a damaged file or a different architecture or different options throw,
-    /// naming the file and each difference, and leave the trainer untouched.
+    /// compared with the trainer first; a damaged file, a different architecture or different options, or a missing
+    /// payload section throw, naming the file and what is wrong, and leave the trainer untouched.
     /// </summary>
     public static CheckpointHeader Load(GanTrainer trainer, string path)
     {
@@ -74,6 +74,7 @@ public static class TrainingCheckpoint
         differences.AddRange(header.Discriminator.Compare(ModelDescription.Of(trainer.DiscriminatorNetwork), "discriminator"));
         if (differences.Count == 0) differences.AddRange(OptionDifferences(header.TrainerOptions, trainer.Options));
         if (differences.Count > 0) throw new CheckpointMismatchException(path, differences);
+        foreach (var name in Names.Required) header.Section(name, path);
         try
         {
             Restore(trainer, header, payload, path);
@@ -191,5 +192,9 @@ public static class TrainingCheckpoint
         public const string CpuRandomState = "cpu-generator-state";
         public const string History = "history";
         public const string StepExtras = "history-step-extras";
+
+        /// <summary>Every section a checkpoint must have (the step extras are optional: older files lack them).</summary>
+        public static readonly string[] Required =
+            [Generator, Discriminator, GeneratorOptimizer, DiscriminatorOptimizer, FixedNoise, NoiseState, CpuRandomState, History];
     }
 }
