@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using GanNotebooks.Data;
 using GanNotebooks.Training;
 
@@ -23,6 +24,15 @@ public sealed record CheckpointHeader
 
     /// <summary>Training steps completed when it was written.</summary>
     public required long Step { get; init; }
+
+    /// <summary>
+    /// The save's number in its <see cref="CheckpointFolder"/>: one more than the highest number in the folder when it
+    /// was written, whichever run or process wrote that, so the highest number is the most recent save. Null in files
+    /// written by <see cref="TrainingCheckpoint.Save(GanTrainer, string, DataPosition?)"/> directly and by kits that
+    /// predate save numbers; a folder counts those as older than any numbered save. Introduced in notebook 02-vanilla-gan.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? SaveNumber { get; init; }
 
     /// <summary>The generator G.</summary>
     public required ModelDescription Generator { get; init; }

@@ -33,20 +33,24 @@ public static class TrainingCheckpoint
     /// throws a <see cref="CheckpointException"/> naming the file. A trainer whose weights or fixed noise hold NaN or
     /// infinity (a diverged run) is not saved: a <see cref="CheckpointException"/> names the first such tensor.
     /// </summary>
-    public static CheckpointHeader Save(GanTrainer trainer, string path, DataPosition? data = null) => Save(trainer, path, data, null);
+    public static CheckpointHeader Save(GanTrainer trainer, string path, DataPosition? data = null) => Save(trainer, path, data, null, null);
 
-    /// <summary>As <see cref="Save(GanTrainer, string, DataPosition?)"/>, with the file stream passed through <paramref name="wrap"/> (for tests of failing disks).</summary>
-    internal static CheckpointHeader Save(GanTrainer trainer, string path, DataPosition? data, Func<Stream, Stream>? wrap)
+    /// <summary>
+    /// As <see cref="Save(GanTrainer, string, DataPosition?)"/>, recording <paramref name="saveNumber"/> in the header
+    /// and passing the file stream through <paramref name="wrap"/> (for tests of failing disks).
+    /// </summary>
+    internal static CheckpointHeader Save(GanTrainer trainer, string path, DataPosition? data, Func<Stream, Stream>? wrap, long? saveNumber)
     {
         var (header, payload) = Capture(trainer, data, path);
+        header = header with { SaveNumber = saveNumber };
         try
         {
             AtomicFile.Write(path, stream => CheckpointFile.Write(wrap?.Invoke(stream) ?? stream, header, payload));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointException(path, $"Could not write checkpoint {path} ({payload.Length / 1e6:F1} MB): {e.Message}. " +
-                "Free disk space there or choose another folder; any earlier checkpoint file is unchanged.", e);
+            throw new CheckpointException(path, $"Could not write checkpoint {path} ({payload.Length / 1e6:F1} MB) into {Path.GetDirectoryName(Path.GetFullPath(path))}: " +
+                $"{e.Message}. Free disk space there, make the folder writable, or choose another folder; any earlier checkpoint file is unchanged.", e);
         }
         return header;
     }
