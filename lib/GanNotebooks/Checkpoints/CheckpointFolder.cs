@@ -180,7 +180,7 @@ public sealed class CheckpointFolder
             var parts = Path.GetFileName(temp).Split('.');
             if (parts.Length >= 4 && int.TryParse(parts[^3], out var pid) && pid != Environment.ProcessId && !IsRunning(pid))
             {
-                try { File.Delete(temp); } catch (IOException) { }
+                try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             }
         }
     }
