@@ -77,4 +77,38 @@ public sealed class SafeZipExtractorTests
         Directory.CreateDirectory(folder.File("out"));
         Assert.Throws<IOException>(() => SafeZipExtractor.Extract(zip, folder.File("out")));
     }
+
+    [Fact]
+    public void A_changed_byte_in_a_stored_entry_fails_its_crc_and_nothing_is_left()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("stored.zip");
+        using (var archive = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            using var stream = archive.CreateEntry("faces/a.jpg", CompressionLevel.NoCompression).Open();
+            stream.Write(Enumerable.Range(0, 200).Select(i => (byte)i).ToArray());
+        }
+        var bytes = File.ReadAllBytes(path);
+        int at = bytes.AsSpan().IndexOf(Enumerable.Range(0, 200).Select(i => (byte)i).ToArray());
+        bytes[at + 100] ^= 0x01;   // stored: the reader hands the changed byte out unless the CRC is checked
+        File.WriteAllBytes(path, bytes);
+        var error = Assert.Throws<DataFileException>(() => SafeZipExtractor.Extract(path, folder.File("out")));
+        Assert.Contains($"{path}: entry 'faces/a.jpg' is corrupt (its CRC-32 is", error.Message);
+        Assert.False(Directory.Exists(folder.File("out")));
+        Assert.Empty(Directory.GetDirectories(folder.Path, "*.extracting"));
+    }
+
+    [Fact]
+    public void A_damaged_central_directory_is_refused_naming_the_archive()
+    {
+        using var folder = new TempFolder();
+        var zip = Zip(folder, ("faces/a.jpg", [1, 2, 3]), ("faces/b.jpg", [4]));
+        var bytes = File.ReadAllBytes(zip);
+        // The end record's entry count: the zip reader fails only when it lists the entries.
+        bytes[^12] ^= 0x01;
+        File.WriteAllBytes(zip, bytes);
+        var error = Assert.Throws<DataFileException>(() => SafeZipExtractor.Extract(zip, folder.File("out")));
+        Assert.Contains($"{zip}: not a readable zip archive", error.Message);
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
 }
