@@ -28,6 +28,20 @@ public static class Corruptions
     public static Arbitrary<ByteEdit[]> Arbitrary { get; } =
         Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(Edits, n)).ToArbitrary();
 
+    private static readonly Gen<string> JsonValues = Gen.Elements(
+        "null", "0", "-1", "1e309", "true", "\"\"", "\"20m\"", "\"x\"", "[]", "[null]", "{}", "{\"a\":[1]}", "\"// HIDDEN TESTS\"");
+
+    /// <summary>
+    /// As <see cref="Arbitrary"/>, and more than half of the edits keep a JSON file's syntax valid but put a value of
+    /// another kind at a random place (<see cref="JsonValueReplacement"/>) or write a member twice
+    /// (<see cref="JsonMemberDuplication"/>): what a reader of JSON must survive besides broken syntax.
+    /// </summary>
+    public static Arbitrary<ByteEdit[]> WithJsonValueReplacements { get; } =
+        Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(Gen.Frequency(
+            (4, Edits),
+            (4, Gen.Choose(0, 100_000).SelectMany(place => JsonValues.Select(json => (ByteEdit)new JsonValueReplacement(place, json)))),
+            (1, Gen.Choose(0, 100_000).Select(place => (ByteEdit)new JsonMemberDuplication(place)))), n)).ToArbitrary();
+
     /// <summary>
     /// As <see cref="Arbitrary"/>, and a third of the edits write a wrong value into one of <paramref name="fields"/>
     /// (little-endian integers of 4 or 8 bytes at fixed offsets, e.g. a header's length fields): the true value
