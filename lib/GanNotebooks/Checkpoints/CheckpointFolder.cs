@@ -61,7 +61,11 @@ public sealed class CheckpointFolder
         {
             DeleteStaleTemporaryFiles();
             var saved = Ordered();
-            long number = saved.Count == 0 ? 1 : Math.Max(saved[^1].Number, 0) + 1;
+            long highest = saved.Count == 0 ? 0 : Math.Max(saved[^1].Number, 0);
+            if (highest == long.MaxValue)
+                throw new CheckpointException(saved[^1].Path, $"Cannot save checkpoint {path}: {saved[^1].Path} claims the highest possible save " +
+                    "number, so no later save could count as newer. Move that file out of the folder; nothing was written.");
+            long number = highest + 1;
             TrainingCheckpoint.Save(trainer, path, data, WrapStream, number);
             foreach (var old in Ordered().SkipLast(Options.KeepLast).Where(old => old.Path != path))
             {
@@ -118,8 +122,8 @@ public sealed class CheckpointFolder
         }
     }
 
-    /// <summary>The save number of files whose header cannot be read: before every other file.</summary>
-    private const long Unreadable = -1;
+    /// <summary>The save number given to files whose header cannot be read: before every other file.</summary>
+    private const long Unreadable = long.MinValue;
 
     private List<(string Path, long Number, long Step)> Ordered()
     {

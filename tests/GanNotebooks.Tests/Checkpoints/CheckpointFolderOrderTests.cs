@@ -108,4 +108,23 @@ public sealed class CheckpointFolderOrderTests
         Assert.Equal(newest, Assert.Single(skipped).FilePath);
         Assert.Contains("checksum", skipped[0].Message);
     }
+
+    [Fact]
+    public void A_file_claiming_the_highest_possible_save_number_stops_the_save_instead_of_outranking_it()
+    {
+        using var temp = new TempFolder();
+        var folder = new CheckpointFolder(temp.Path, new CheckpointOptions { KeepLast = 1 });
+        using var trainer = TrainerAt(5, initSeed: 1);
+        var claimed = folder.Save(trainer);
+        var raw = RawCheckpoint.Read(claimed);
+        raw.Header["SaveNumber"] = long.MaxValue;
+        raw.Write(claimed);
+
+        trainer.RestoreStep(6);
+        var error = Assert.Throws<CheckpointException>(() => folder.Save(trainer));
+        Assert.Equal(claimed, error.FilePath);
+        Assert.Contains("highest possible save number", error.Message);
+        Assert.Equal([claimed], folder.List());
+        Assert.False(File.Exists(folder.PathFor(6)));
+    }
 }
