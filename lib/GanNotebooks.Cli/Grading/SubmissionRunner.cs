@@ -107,7 +107,15 @@ internal sealed class SubmissionRunner(GradingOptions options, TextWriter log)
             if (lines.Count > 0) log.WriteLine("    the kernel's last lines:\n      " + string.Join("\n      ", lines));
         }
         var written = run.Outcome?.NotebookPath is { Length: > 0 } path && File.Exists(path) ? path : null;
-        var executed = written is null ? null : JsonNode.Parse(await File.ReadAllTextAsync(written, CancellationToken.None));
+        JsonNode? executed = null;
+        try
+        {
+            if (written is not null) executed = NotebookFile.Parse(await File.ReadAllTextAsync(written, CancellationToken.None), written);
+        }
+        catch (FormatException e)
+        {
+            log.WriteLine($"    {e.Message}");
+        }
         return (run.Outcome, executed, token);
     }
 

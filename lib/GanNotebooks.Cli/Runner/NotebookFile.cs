@@ -30,10 +30,20 @@ public static class NotebookFile
         {
             throw new FormatException(PathCheck.DescribeFailure(path, e), e);
         }
+        return Parse(text, name);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as a notebook named <paramref name="name"/> in messages: JSON without a key written
+    /// twice, an object with a <c>cells</c> list, every part the kit reads of the kind it expects (<see cref="NotebookShape"/>).
+    /// </summary>
+    /// <exception cref="FormatException">It is not a notebook; the message names it and says why.</exception>
+    public static JsonObject Parse(string text, string name)
+    {
         JsonNode? notebook;
         try
         {
-            notebook = JsonNode.Parse(text);
+            notebook = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -41,13 +51,8 @@ public static class NotebookFile
         }
         if (notebook is not JsonObject root)
             throw NotANotebook(name, $"its JSON is {(notebook is null ? "null" : notebook.GetValueKind().ToString().ToLowerInvariant())}, not an object with \"cells\"");
-        if (root["cells"] is not JsonArray cells)
-            throw NotANotebook(name, root.ContainsKey("cells") ? "its \"cells\" is not a list" : "it has no \"cells\" list");
-        for (int i = 0; i < cells.Count; i++)
-            if (cells[i] is not JsonObject)
-                throw NotANotebook(name, $"cell {i + 1} is not an object");
-        if (root.ContainsKey("metadata") && root["metadata"] is not JsonObject)
-            throw NotANotebook(name, "its \"metadata\" is not an object");
+        if (NotebookShape.Problem(root) is { } problem)
+            throw NotANotebook(name, problem);
         return root;
     }
 

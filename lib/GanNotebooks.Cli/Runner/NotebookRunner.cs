@@ -94,7 +94,15 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
         if (!File.Exists(output))
             return ($"{name}: the executor reported success but wrote no {output}." + LastLines(run), stopped);
 
-        var executed = JsonNode.Parse(await File.ReadAllTextAsync(output, CancellationToken.None))!;
+        JsonObject executed;
+        try
+        {
+            executed = NotebookFile.Parse(await File.ReadAllTextAsync(output, CancellationToken.None), output);
+        }
+        catch (FormatException e)
+        {
+            return ($"{name}: the executed copy cannot be read: {e.Message}", stopped);
+        }
         var failure = ExecutedNotebookReader.FirstFailure(executed);
         if (failure is not null) return (failure.Describe(name) + $"\nThe executed notebook is kept for inspection: {output}", stopped);
         int pictures = ExecutedNotebookReader.PictureCount(executed);
@@ -104,7 +112,7 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
 
     private static string EndedEarly(string name, NotebookExecutionOutcome outcome, NotebookLimits limits, string partial, ExecutorRun run)
     {
-        JsonNode? kept = File.Exists(partial) ? JsonNode.Parse(File.ReadAllText(partial)) : null;
+        JsonNode? kept = ReadKept(partial);
         if (outcome.Status == "cell-failed" && kept is not null && ExecutedNotebookReader.FirstFailure(kept) is { } failed)
             return failed.Describe(name) + "\n  The cells after it were not run."
                 + $"\nThe partially executed notebook ({outcome.CellsDone} code cell{(outcome.CellsDone == 1 ? "" : "s")} run, with their outputs) is kept: {partial}";
@@ -161,12 +169,25 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
 
     private static List<int> CodeCellNumbers(string notebook)
     {
-        var cells = JsonNode.Parse(File.ReadAllText(notebook))?["cells"]?.AsArray() ?? [];
+        var cells = ReadKept(notebook)?["cells"]?.AsArray() ?? [];
         var numbers = new List<int>();
         for (int i = 0; i < cells.Count; i++)
             if ((string?)cells[i]?["cell_type"] == "code" && ExecutedNotebookReader.JoinText(cells[i]?["source"]).Trim().Length > 0)
                 numbers.Add(i + 1);
         return numbers;
+    }
+
+    /// <summary>A notebook the runner wrote or already checked, or null when it is missing or unreadable.</summary>
+    private static JsonObject? ReadKept(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? NotebookFile.Parse(File.ReadAllText(path), path) : null;
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     internal static string Format(TimeSpan t) => t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss") : t.ToString(@"m\:ss");

@@ -68,6 +68,32 @@ public static class CheckpointFile
     /// <summary>Only the header of the file at <paramref name="path"/>, after the same checks as <see cref="Read"/>.</summary>
     public static CheckpointHeader ReadHeader(string path) => Read(path).Header;
 
+    /// <summary>
+    /// The header of the file at <paramref name="path"/> read without the payload and without the checksum (cheap, for
+    /// ordering a folder's files), or null when the file is not a checkpoint or its header cannot be read. Not proof
+    /// that the file is whole: <see cref="Read"/> checks that.
+    /// </summary>
+    internal static CheckpointHeader? PeekHeader(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
+            Span<byte> start = stackalloc byte[16];
+            stream.ReadExactly(start);
+            if (!start[..Magic.Length].SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(start[8..]) != FormatVersion) return null;
+            int headerLength = BinaryPrimitives.ReadInt32LittleEndian(start[12..]);
+            if (headerLength <= 0 || headerLength > MaxHeaderBytes || 16L + headerLength + 8 > stream.Length) return null;
+            var json = new byte[headerLength];
+            stream.ReadExactly(json);
+            var header = JsonSerializer.Deserialize<CheckpointHeader>(json, Json);
+            return header?.MissingPart() is null ? header : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
     private static (CheckpointHeader, byte[]) Parse(string path, byte[] bytes)
     {
         Exception Damaged(string what) => new CheckpointException(path,
@@ -103,6 +129,8 @@ public static class CheckpointFile
         {
             throw Damaged($"its header cannot be read ({e.Message})");
         }
+        if (header.MissingPart() is { } missing)
+            throw Damaged($"its header has no '{missing}' section (null or missing)");
         var payload = bytes.AsSpan(16 + headerLength + 8, (int)payloadLength).ToArray();
         foreach (var section in header.Sections)
             if (section.Offset < 0 || section.Length < 0 || section.Offset + section.Length > payload.Length)

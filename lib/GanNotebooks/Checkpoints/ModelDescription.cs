@@ -38,6 +38,17 @@ public sealed record ModelDescription(string Type, IReadOnlyDictionary<string, s
         return new ModelDescription(module.GetType().Name, settings, tensors);
     }
 
+    /// <summary>The first field that is null in a description read from JSON (the type, settings, tensors or a shape), or null.</summary>
+    public string? MissingPart()
+    {
+        if (Type is null) return nameof(Type);
+        if (Settings is null) return nameof(Settings);
+        if (Tensors is null) return nameof(Tensors);
+        foreach (var (name, shape) in Tensors)
+            if (shape is null) return $"{nameof(Tensors)}[{name}]";
+        return null;
+    }
+
     /// <summary>
     /// The differences between this description (from a checkpoint) and <paramref name="here"/> (the network it is
     /// loaded into), in words prefixed with <paramref name="role"/> (e.g. "generator"); empty when they fit.

@@ -16,7 +16,8 @@ namespace GanNotebooks.Checkpoints;
 /// data order's position. A resumed run continues exactly as the uninterrupted one would have. Files are written
 /// atomically (temporary file, fsync, rename). Per-step measurements added later (the gradient norms of
 /// <see cref="StepMetrics"/>) live in a section of their own: checkpoints written before them still load, with NaN
-/// there. Introduced in notebook 02-vanilla-gan.
+/// there. NaN or infinite weights or fixed noise are refused on both sides: a diverged trainer is not saved, and a
+/// checkpoint holding them is not loaded. Introduced in notebook 02-vanilla-gan.
 /// </summary>
 public static class TrainingCheckpoint
 {
@@ -29,30 +30,38 @@ public static class TrainingCheckpoint
     /// Writes <paramref name="trainer"/>'s state to <paramref name="path"/> atomically: a reader sees the old file
     /// or the complete new one. <paramref name="data"/> is where the data order stands (e.g.
     /// <see cref="ShuffledBatches.Position"/>). A failed write (a full disk) leaves the old file as it was and
-    /// throws a <see cref="CheckpointException"/> naming the file.
+    /// throws a <see cref="CheckpointException"/> naming the file. A trainer whose weights or fixed noise hold NaN or
+    /// infinity (a diverged run) is not saved: a <see cref="CheckpointException"/> names the first such tensor.
     /// </summary>
-    public static CheckpointHeader Save(GanTrainer trainer, string path, DataPosition? data = null) => Save(trainer, path, data, null);
+    public static CheckpointHeader Save(GanTrainer trainer, string path, DataPosition? data = null) => Save(trainer, path, data, null, null);
 
-    /// <summary>As <see cref="Save(GanTrainer, string, DataPosition?)"/>, with the file stream passed through <paramref name="wrap"/> (for tests of failing disks).</summary>
-    internal static CheckpointHeader Save(GanTrainer trainer, string path, DataPosition? data, Func<Stream, Stream>? wrap)
+    /// <summary>
+    /// As <see cref="Save(GanTrainer, string, DataPosition?)"/>, recording <paramref name="saveNumber"/> in the header
+    /// and passing the file stream through <paramref name="wrap"/> (for tests of failing disks).
+    /// </summary>
+    internal static CheckpointHeader Save(GanTrainer trainer, string path, DataPosition? data, Func<Stream, Stream>? wrap, long? saveNumber)
     {
-        var (header, payload) = Capture(trainer, data);
+        var (header, payload) = Capture(trainer, data, path);
+        header = header with { SaveNumber = saveNumber };
         try
         {
             AtomicFile.Write(path, stream => CheckpointFile.Write(wrap?.Invoke(stream) ?? stream, header, payload));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointException(path, $"Could not write checkpoint {path} ({payload.Length / 1e6:F1} MB): {e.Message}. " +
-                "Free disk space there or choose another folder; any earlier checkpoint file is unchanged.", e);
+            throw new CheckpointException(path, $"Could not write checkpoint {path} ({payload.Length / 1e6:F1} MB) into {Path.GetDirectoryName(Path.GetFullPath(path))}: " +
+                $"{e.Message}. Free disk space there, make the folder writable, or choose another folder; any earlier checkpoint file is unchanged.", e);
         }
         return header;
     }
 
-    /// <summary>Writes <paramref name="trainer"/>'s state to <paramref name="stream"/> (not atomic: the caller owns the stream).</summary>
+    /// <summary>
+    /// Writes <paramref name="trainer"/>'s state to <paramref name="stream"/> (not atomic: the caller owns the stream);
+    /// a diverged trainer (NaN or infinite weights) is refused as by <see cref="Save(GanTrainer, string, DataPosition?)"/>.
+    /// </summary>
     public static CheckpointHeader Write(GanTrainer trainer, Stream stream, DataPosition? data = null)
     {
-        var (header, payload) = Capture(trainer, data);
+        var (header, payload) = Capture(trainer, data, "(stream)");
         CheckpointFile.Write(stream, header, payload);
         return header;
     }
@@ -63,8 +72,9 @@ public static class TrainingCheckpoint
     /// <summary>
     /// Loads the checkpoint at <paramref name="path"/> into <paramref name="trainer"/> and returns its header (its
     /// <see cref="CheckpointHeader.Data"/> goes to <see cref="ShuffledBatches.Seek"/>). The file is checked and
-    /// compared with the trainer first; a damaged file or a different architecture or different options throw,
-    /// naming the file and each difference, and leave the trainer untouched.
+    /// compared with the trainer first; a damaged file, a different architecture or different options, a missing
+    /// payload section, or NaN or infinite weights or fixed noise throw, naming the file and what is wrong, and leave
+    /// the trainer untouched.
     /// </summary>
     public static CheckpointHeader Load(GanTrainer trainer, string path)
     {
@@ -74,8 +84,12 @@ public static class TrainingCheckpoint
         differences.AddRange(header.Discriminator.Compare(ModelDescription.Of(trainer.DiscriminatorNetwork), "discriminator"));
         if (differences.Count == 0) differences.AddRange(OptionDifferences(header.TrainerOptions, trainer.Options));
         if (differences.Count > 0) throw new CheckpointMismatchException(path, differences);
+        foreach (var name in Names.Required) header.Section(name, path);
         try
         {
+            if (FirstNonFinite(header, payload, path) is { } nonFinite)
+                throw new CheckpointException(path, $"Checkpoint {path} holds NaN or infinite values in its {nonFinite}: the run had diverged " +
+                    "when it was saved. It was not loaded; resume from an earlier checkpoint (TrainingCheckpoint.Load with its path).");
             Restore(trainer, header, payload, path);
         }
         catch (Exception e) when (e is not CheckpointException)
@@ -85,8 +99,15 @@ public static class TrainingCheckpoint
         return header;
     }
 
-    private static (CheckpointHeader, byte[]) Capture(GanTrainer trainer, DataPosition? data)
+    // The header and payload of the trainer's state; a CheckpointException naming target when a weight is not finite.
+    private static (CheckpointHeader, byte[]) Capture(GanTrainer trainer, DataPosition? data, string target)
     {
+        var nonFinite = FiniteValueCheck.FirstNonFinite(trainer.GeneratorNetwork, "generator")
+            ?? FiniteValueCheck.FirstNonFinite(trainer.DiscriminatorNetwork, "discriminator")
+            ?? (FiniteValueCheck.IsFinite(trainer.FixedNoise) ? null : "fixed noise");
+        if (nonFinite is not null)
+            throw new CheckpointException(target, $"Checkpoint {target} was not written: the {nonFinite} holds NaN or infinite values, so the " +
+                "run has diverged. Earlier checkpoints are unchanged; resume from one of them (e.g. with a lower learning rate).");
         using var scope = NewDisposeScope();
         var payload = new MemoryStream();
         var sections = new List<CheckpointSection>();
@@ -123,6 +144,23 @@ public static class TrainingCheckpoint
             Sections = sections,
         };
         return (header, payload.ToArray());
+    }
+
+    // The first non-finite tensor of the networks and the fixed noise in the payload, read without touching a trainer.
+    private static string? FirstNonFinite(CheckpointHeader header, byte[] payload, string path)
+    {
+        BinaryReader Open(string name)
+        {
+            var section = header.Section(name, path);
+            return new BinaryReader(new MemoryStream(payload, (int)section.Offset, (int)section.Length, writable: false));
+        }
+        using (var reader = Open(Names.Generator))
+            if (FiniteValueCheck.FirstNonFiniteInModuleSection(reader, "generator") is { } inGenerator) return inGenerator;
+        using (var reader = Open(Names.Discriminator))
+            if (FiniteValueCheck.FirstNonFiniteInModuleSection(reader, "discriminator") is { } inDiscriminator) return inDiscriminator;
+        using (var reader = Open(Names.FixedNoise))
+        using (var noise = TensorExtensionMethods.Load(reader))
+            return FiniteValueCheck.IsFinite(noise) ? null : "fixed noise";
     }
 
     private static void Restore(GanTrainer trainer, CheckpointHeader header, byte[] payload, string path)
@@ -191,5 +229,9 @@ public static class TrainingCheckpoint
         public const string CpuRandomState = "cpu-generator-state";
         public const string History = "history";
         public const string StepExtras = "history-step-extras";
+
+        /// <summary>Every section a checkpoint must have (the step extras are optional: older files lack them).</summary>
+        public static readonly string[] Required =
+            [Generator, Discriminator, GeneratorOptimizer, DiscriminatorOptimizer, FixedNoise, NoiseState, CpuRandomState, History];
     }
 }

@@ -24,4 +24,14 @@ public static class RawIdx
         int count = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4));
         return count is >= 1 and <= IdxFormat.MaxCount && count == bytes.Length - 8 ? bytes[8..] : null;
     }
+
+    public static IdxChannelImages? DecodeChannelImages(byte[] bytes)
+    {
+        if (bytes.Length < 20 || BinaryPrimitives.ReadInt32BigEndian(bytes) != 0x00000804) return null;
+        int count = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4)), channels = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(8)),
+            rows = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(12)), columns = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16));
+        if (count is < 1 or > IdxFormat.MaxCount || channels is < 1 or > IdxFormat.MaxChannels
+            || rows is < 1 or > IdxFormat.MaxSide || columns is < 1 or > IdxFormat.MaxSide) return null;
+        return (long)count * channels * rows * columns == bytes.Length - 20 ? new IdxChannelImages(bytes[20..], count, channels, rows, columns) : null;
+    }
 }

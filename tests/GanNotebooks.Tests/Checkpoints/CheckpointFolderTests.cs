@@ -20,7 +20,9 @@ public sealed class CheckpointFolderTests
             Assert.Equal(folder.PathFor(trainer.Step), folder.Save(trainer, batches.Position));
         }
         Assert.Equal([folder.PathFor(12), folder.PathFor(15)], folder.List());
-        Assert.Equal(2, Directory.GetFiles(temp.Path).Length);
+        // Nothing else but the folder's lock file: no pruned file, no temporary file left.
+        Assert.Equal(new[] { folder.PathFor(12), folder.PathFor(15), folder.LockFile }.Order(StringComparer.Ordinal),
+            Directory.GetFiles(temp.Path).Order(StringComparer.Ordinal));
         Assert.Equal(folder.PathFor(15), folder.Latest());
     }
 
@@ -84,7 +86,7 @@ public sealed class CheckpointFolderTests
         var full = new CheckpointFolder(temp.Path) { WrapStream = stream => new SizeLimitedStream(stream, 3000) };
         trainer.TrainStep(data);
         var error = Assert.Throws<CheckpointException>(() => full.Save(trainer));
-        AssertFullDiskError(error, full.PathFor(2), temp.Path, first);
+        AssertFullDiskError(error, full, full.PathFor(2), first);
     }
 
     [RequiresTmpfsFact]
@@ -106,7 +108,7 @@ public sealed class CheckpointFolderTests
             trainer.TrainStep(data);
             var error = Assert.Throws<CheckpointException>(() => folder.Save(trainer));
             Assert.Contains("No space left on device", error.Message);
-            AssertFullDiskError(error, folder.PathFor(2), mount, first);
+            AssertFullDiskError(error, folder, folder.PathFor(2), first);
         }
         finally
         {
@@ -114,12 +116,13 @@ public sealed class CheckpointFolderTests
         }
     }
 
-    private static void AssertFullDiskError(CheckpointException error, string attempted, string folderPath, string previous)
+    private static void AssertFullDiskError(CheckpointException error, CheckpointFolder folder, string attempted, string previous)
     {
         Assert.Equal(attempted, error.FilePath);
         Assert.Contains(attempted, error.Message);
         Assert.Contains("Free disk space", error.Message);
-        Assert.Equal([previous], Directory.GetFiles(folderPath));   // no half-written file, no temporary file left
+        // No half-written file, no temporary file left: the previous checkpoint and the folder's (empty) lock file.
+        Assert.Equal(new[] { previous, folder.LockFile }.Order(StringComparer.Ordinal), Directory.GetFiles(folder.Folder).Order(StringComparer.Ordinal));
         Assert.Equal(1, TrainingCheckpoint.ReadHeader(previous).Step);   // checks the whole file: lengths and checksum
     }
 }

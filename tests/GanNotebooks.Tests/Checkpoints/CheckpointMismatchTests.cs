@@ -82,4 +82,33 @@ public sealed class CheckpointMismatchTests : IDisposable
             "generator tensor c.bias is here but not in the checkpoint",
         ], differences);
     }
+
+    [Fact]
+    public void A_folder_whose_newest_save_holds_other_networks_says_so_and_does_not_fall_back_to_an_older_fit()
+    {
+        var checkpoints = new CheckpointFolder(folder.File("run"));
+        var wide = TrainingRun.Tiny with { GeneratorHidden = [64, 16] };
+        using (var older = TrainingRun.TinyTrainer(initSeed: 1))
+            checkpoints.Save(older);
+        string newest;
+        using (var other = TrainingRun.TinyTrainer(initSeed: 1, wide))
+        {
+            other.RestoreStep(3);
+            newest = checkpoints.Save(other);
+        }
+
+        using var trainer = TrainingRun.TinyTrainer(initSeed: 2);
+        using var before = trainer.SampleFixed();
+        var error = Assert.Throws<CheckpointMismatchException>(() => checkpoints.LoadLatest(trainer));
+        Assert.Equal(newest, error.FilePath);
+        Assert.Contains($"The most recent checkpoint in {checkpoints.Folder}, {newest}, was written for other networks", error.Message);
+        Assert.Contains("generator hidden widths 64,16 in the checkpoint vs 32,16 here", error.Differences);
+        Assert.Contains("does not fall back to an older checkpoint", error.Message);
+        using var after = trainer.SampleFixed();
+        Assert.True(before.allclose(after, rtol: 0, atol: 0), "a rejected checkpoint changed the trainer");
+        Assert.Equal(0, trainer.Step);
+
+        using var fitting = TrainingRun.TinyTrainer(initSeed: 2, wide);
+        Assert.Equal(3, checkpoints.LoadLatest(fitting)!.Step);
+    }
 }

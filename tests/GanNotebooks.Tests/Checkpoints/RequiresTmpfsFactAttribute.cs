@@ -12,6 +12,9 @@ public sealed class RequiresTmpfsFactAttribute : FactAttribute
         if (Reason.Value is { } reason) Skip = reason;
     }
 
+    /// <summary>True when this process may mount a tmpfs.</summary>
+    public static bool CanMount => Reason.Value is null;
+
     /// <summary>Mounts a tmpfs of <paramref name="bytes"/> at <paramref name="folder"/>; true when it worked.</summary>
     public static bool Mount(string folder, long bytes) => Run("mount", $"-t tmpfs -o size={bytes} tmpfs {folder}");
 
