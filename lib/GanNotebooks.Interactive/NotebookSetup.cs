@@ -19,9 +19,12 @@ public static class NotebookSetup
         var context = KernelInvocationContext.Current;
         if (context is not null && GanNotebooks.Visualization.PlotlyAdapter.IsAvailable)
             context.DisplayAs(GanNotebooks.Visualization.PlotlyAdapter.LoaderScriptHtml, "text/html");
+        // Before the notebook's first matrix product: MKL keeps the kernels it starts with.
+        var kernels = GanNotebooks.Hardware.CpuKernels.EnsureIfPossible();
         var device = cuda.is_available() ? "cuda" : "cpu";
         var version = typeof(NotebookSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
         return $"GanNotebooks {version.Split('+')[0]} · notebook {notebookName} · TorchSharp on {device} with {get_num_threads()} threads · " +
-               $"profile {RunProfile.Name} · data {KitPaths.DataRoot} · artifacts {KitPaths.ArtifactsFor(notebookName)}";
+               $"profile {RunProfile.Name} · data {KitPaths.DataRoot} · artifacts {KitPaths.ArtifactsFor(notebookName)}" +
+               (kernels is null ? "" : $" · {kernels.Description}");
     }
 }

@@ -50,7 +50,7 @@ public sealed record BenchmarkOptions
     /// <summary>Reads the command line.</summary>
     public static BenchmarkOptions Parse(string[] args)
     {
-        string[] commands = ["all", "training", "data", "memory", "time-to-digits"];
+        string[] commands = ["all", "training", "data", "memory", "time-to-digits", "peak"];
         if (args.Length == 0 || !commands.Contains(args[0])) throw new ArgumentException($"give one of {string.Join(", ", commands)} first.");
         var options = new BenchmarkOptions { Command = args[0] };
         var timer = options.Timer;

@@ -15,6 +15,12 @@ public sealed class BenchmarkReport
     /// <summary>PyTorch's (OpenBLAS) n×n matrix-product GFLOP/s, in its faster split.</summary>
     public TimingSummary? PyTorchPeak { get; set; }
 
+    /// <summary>The matrix-product kernels the kit chose for this run.</summary>
+    public GanNotebooks.Hardware.CpuKernelChoice? Kernels { get; set; }
+
+    /// <summary>The peak with MKL's own kernels (<c>GAN_CPU_KERNELS=library</c>, another process), when the kit chose others.</summary>
+    public double? LibraryKernelsPeak { get; set; }
+
     /// <summary>The training cases measured.</summary>
     public List<TrainingResult> Training { get; } = [];
 
@@ -38,11 +44,13 @@ public sealed class BenchmarkReport
         md.AppendLine("# Performance measurements").AppendLine();
         md.AppendLine(inv, $"Made by `{Command}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Times are medians with the interquartile range in brackets.").AppendLine();
         foreach (var line in MachineInfo.Describe()) md.AppendLine(inv, $"- {line}");
+        if (Kernels is { } kernels) md.AppendLine(inv, $"- {kernels.Summary}");
         md.AppendLine();
         if (TorchSharpPeak is { } peak)
         {
             md.AppendLine("## Matrix-multiply peak (2048 × 2048 float32, 2 threads)").AppendLine();
-            md.AppendLine(inv, $"- TorchSharp (libtorch 2.10): {peak.Describe("F0")} GFLOP/s");
+            md.AppendLine(inv, $"- TorchSharp (libtorch 2.10, {Kernels?.Description ?? "MKL"}): {peak.Describe("F0")} GFLOP/s");
+            if (LibraryKernelsPeak is { } own) md.AppendLine(inv, $"- TorchSharp with MKL's own choice of kernels ({GanNotebooks.Hardware.CpuKernels.Variable}=library, another process): {own:F0} GFLOP/s");
             if (PyTorchPeak is { } py) md.AppendLine(inv, $"- Debian's PyTorch 1.13 with OpenBLAS: {py.Describe("F0")} GFLOP/s");
             md.AppendLine();
         }

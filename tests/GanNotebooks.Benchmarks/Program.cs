@@ -15,6 +15,16 @@ catch (ArgumentException e)
 }
 var log = Console.Out;
 set_num_threads(options.Threads ?? Environment.ProcessorCount);
+// The kernels first: MKL keeps the ones of its first product.
+var kernels = GanNotebooks.Hardware.CpuKernels.Ensure();
+if (options.Command == "peak")
+{
+    // One number, for a parent run that measures another kernel choice in a process of its own.
+    Console.WriteLine(new TimingSummary(MatmulPeak.Measure()).Median.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+log.WriteLine(GanNotebooks.Hardware.CpuFeatures.Current.Summary);
+log.WriteLine(kernels.Summary);
 string command = $"dotnet run -c Release --project tests/GanNotebooks.Benchmarks -- {string.Join(' ', args)}";
 var report = new BenchmarkReport { Command = command };
 bool all = options.Command == "all";
@@ -33,6 +43,8 @@ if (all || options.Command == "training")
     }
     log.WriteLine("Matrix-multiply peak...");
     report.TorchSharpPeak = new TimingSummary(MatmulPeak.Measure());
+    report.Kernels = kernels;
+    if (kernels.Name != "library") report.LibraryKernelsPeak = MatmulPeak.InAnotherProcess("library", options.Threads);
     if (pytorch is not null)
         report.PyTorchPeak = PyTorchConfig.Candidates.Select(c => new TimingSummary(pytorch.Matmul(2048, c))).MaxBy(s => s.Median);
     log.WriteLine($"  TorchSharp {report.TorchSharpPeak.Median:F0} GFLOP/s" + (report.PyTorchPeak is { } p ? $", PyTorch {p.Median:F0} GFLOP/s" : ""));

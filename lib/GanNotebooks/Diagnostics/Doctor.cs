@@ -15,6 +15,7 @@ public static class Doctor
         return
         [
             new DotnetSdkCheck(Path.Combine(root, "global.json")),
+            new CpuKernelsCheck(),   // before any check multiplies a matrix: MKL keeps the kernels of its first product
             new TorchNativeCheck(),
             new CudaCheck(),
             new DataSetsCheck(repoRoot is null ? null : Path.Combine(root, "data")),

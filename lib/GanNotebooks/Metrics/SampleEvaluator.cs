@@ -44,6 +44,7 @@ public sealed class SampleEvaluator : IDisposable
     public static SampleEvaluator Create(DataSetName name, EvaluationOptions? options = null, IProgress<ClassifierProgress>? progress = null,
         TextWriter? log = null, string? dataRoot = null, CancellationToken cancellationToken = default)
     {
+        GanNotebooks.Hardware.CpuKernels.EnsureIfPossible();
         var classifier = ClassifierCache.LoadOrTrain(name, null, progress, log, dataRoot, cancellationToken);
         try
         {

@@ -49,6 +49,7 @@ public sealed class GanTrainer : IDisposable
     private GanTrainer(nn.Module generator, nn.Module discriminator, Func<Tensor, Tensor?, Tensor> generate,
         Func<Tensor, Tensor?, Tensor> discriminate, int? classes, GanTrainerOptions? options)
     {
+        GanNotebooks.Hardware.CpuKernels.EnsureIfPossible();
         Options = (options ?? new GanTrainerOptions()).Validate();
         int? latent = generator switch
         {

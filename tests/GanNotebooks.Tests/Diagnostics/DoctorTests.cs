@@ -48,7 +48,7 @@ public sealed class DoctorTests
     {
         var names = Doctor.DefaultChecks().Select(c => c.Name).ToList();
         Assert.Equal(
-            [".NET SDK", "TorchSharp natives", "CUDA", "Data sets", "Jupyter nbconvert", "Jupyter kernel", "dotnet-interactive", "Disk space"],
+            [".NET SDK", "CPU kernels", "TorchSharp natives", "CUDA", "Data sets", "Jupyter nbconvert", "Jupyter kernel", "dotnet-interactive", "Disk space"],
             names);
     }
 
