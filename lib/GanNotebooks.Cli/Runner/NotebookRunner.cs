@@ -149,7 +149,7 @@ public sealed class NotebookRunner(RunnerOptions options, TextWriter log)
             : run.KilledAfterGracePeriod ? $"the run was stopped, and the notebook executor was killed with its kernel after not stopping within {options.StopGracePeriod.TotalSeconds:0} s"
             : $"the notebook executor ended with exit code {run.ExitCode} without a result";
         var fix = run.ExitCode is -1 or 2 && !run.StopRequested
-            ? "\n  The runner needs Debian's python3-nbclient and python3-nbformat: sudo environment/setup.sh" : "";
+            ? "\n  The runner needs Debian's python3-nbclient and python3-nbformat: environment/setup.sh (or ./gan run, which runs it)" : "";
         var kept = File.Exists(partial) ? $"\nThe cells executed before that are kept: {partial}" : "";
         return $"{name}: {what}.{fix}{LastLines(run)}{kept}";
     }

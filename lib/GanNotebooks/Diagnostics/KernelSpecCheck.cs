@@ -25,7 +25,7 @@ public sealed class KernelSpecCheck(IReadOnlyList<string> jupyterDataFolders, st
     /// <inheritdoc />
     public CheckResult Run()
     {
-        const string install = "Run ./gan jupyter install (or sudo environment/setup.sh), then restart Jupyter.";
+        const string install = "Run ./gan jupyter install (or environment/setup.sh), then restart Jupyter.";
         var spec = jupyterDataFolders.Select(SpecFile).FirstOrDefault(File.Exists);
         if (spec is null)
         {

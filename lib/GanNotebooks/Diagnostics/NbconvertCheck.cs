@@ -20,5 +20,5 @@ public sealed class NbconvertCheck(Func<string?> find) : IDoctorCheck
     public CheckResult Run() => find() is { } path
         ? CheckResult.Pass(Name, $"{path} (headless runs: ./gan run, ./gan test).")
         : CheckResult.Fail(Name, $"{Command} is not on PATH, so ./gan run and ./gan test cannot execute notebooks (VS Code still can).",
-            "Run  sudo environment/setup.sh  (Debian/Ubuntu packages jupyter-nbconvert and python3-nbclient).");
+            "Run  environment/setup.sh  (it asks sudo when not root; Debian/Ubuntu packages jupyter-nbconvert and python3-nbclient).");
 }

@@ -21,6 +21,6 @@ public sealed class NbconvertCheckTests
         using var temp = new TempFolder();
         var result = new NbconvertCheck(() => GanNotebooks.Diagnostics.ProcessProbe.FindOnPath(NbconvertCheck.Command, temp.Path)).Run();
         Assert.Equal(CheckStatus.Fail, result.Status);
-        Assert.Contains("sudo environment/setup.sh", result.Fix);
+        Assert.Contains("environment/setup.sh", result.Fix);
     }
 }

@@ -22,7 +22,8 @@ public sealed class DevcontainerTests
         Assert.True(File.Exists(dockerfile), dockerfile);
         Assert.Equal(Root.TrimEnd('/'), Path.GetFullPath(Path.Combine(Root, ".devcontainer", flavour, (string)config["build"]!["context"]!)).TrimEnd('/'));
         var extensions = config["customizations"]!["vscode"]!["extensions"]!.AsArray().Select(e => (string)e!).ToList();
-        Assert.Contains("ms-dotnettools.dotnet-interactive-vscode", extensions);
+        Assert.Contains("ms-toolsai.jupyter", extensions);   // the maintained frontend, with the kit's kernel spec
+        Assert.DoesNotContain(extensions, e => e.Contains("dotnet-interactive", StringComparison.OrdinalIgnoreCase));   // deprecated
         Assert.Contains("ms-dotnettools.csdevkit", extensions);
         Assert.Contains("environment/setup.sh", (string)config["postCreateCommand"]!);
         Assert.True(File.Exists(Path.Combine(Root, "environment", "setup.sh")));

@@ -9,6 +9,6 @@ public sealed class RequiresGradingSandboxFactAttribute : FactAttribute
     public RequiresGradingSandboxFactAttribute()
     {
         Skip = new RequiresNotebookKernelFactAttribute().Skip
-            ?? (SandboxedKernelSpec.BubblewrapPath is null ? "bubblewrap (bwrap) is not installed: no sandbox; install it with: sudo environment/setup.sh" : null);
+            ?? (SandboxedKernelSpec.BubblewrapPath is null ? "bubblewrap (bwrap) is not installed: no sandbox; install it with: environment/setup.sh" : null);
     }
 }

@@ -21,6 +21,6 @@ public sealed class RequiresNotebookKernelFactAttribute : FactAttribute
     public RequiresNotebookKernelFactAttribute()
     {
         if (!HasNbclient.Value)
-            Skip = "Python's nbclient is missing; install the runner's packages with: sudo environment/setup.sh";
+            Skip = "Python's nbclient is missing; install the runner's packages with: environment/setup.sh";
     }
 }
