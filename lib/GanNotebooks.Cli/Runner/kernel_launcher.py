@@ -32,7 +32,6 @@ import socket
 import struct
 import subprocess
 import sys
-import threading
 
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWNET = 0x40000000
@@ -257,5 +256,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    threading.current_thread().name = "kernel-launcher"
     sys.exit(main(sys.argv[1:]))
