@@ -56,6 +56,9 @@ public static class CheckpointFile
     /// </summary>
     public static (CheckpointHeader Header, byte[] Payload) Read(string path)
     {
+        // A named pipe, a directory or a broken link is named, never opened (a pipe would block the reader).
+        if (GanNotebooks.IO.PathCheck.FileProblem(path) is { } problem)
+            throw new CheckpointException(path, $"Cannot read checkpoint: {problem}.");
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -77,6 +80,7 @@ public static class CheckpointFile
     {
         try
         {
+            if (GanNotebooks.IO.PathCheck.FileProblem(path) is not null) return null;   // never open a pipe or a device
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
             Span<byte> start = stackalloc byte[16];
             stream.ReadExactly(start);

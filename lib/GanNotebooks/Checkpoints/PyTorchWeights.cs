@@ -25,6 +25,8 @@ public static class PyTorchWeights
     public static void Import(nn.Module module, string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"No PyTorch weights file at {path}.", path);
+        if (GanNotebooks.IO.PathCheck.FileProblem(path) is { } problem)
+            throw new CheckpointException(path, $"Cannot read PyTorch weights: {problem}.");
         Dictionary<string, Tensor> loaded;
         try
         {
