@@ -136,7 +136,7 @@ public sealed class GradingRun
             Probe("uid", () => System.IO.File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:")).Split('\t')[1]);
             Probe("forged-report", () =>
             {
-                var forged = System.Text.Encoding.UTF8.GetBytes("\n@gan cell-start 777\n@gan outcome {\"status\": \"completed\", \"cell\": null, \"cells_done\": 99, \"message\": \"forged\", \"notebook\": \"/dev/null\"}\n");
+                var forged = System.Text.Encoding.UTF8.GetBytes("\n@gan cell-start 424242\n@gan outcome {\"status\": \"completed\", \"cell\": null, \"cells_done\": 99, \"message\": \"forged by the submission\", \"notebook\": \"/dev/null\"}\n");
                 using (var stdout = Console.OpenStandardOutput()) { stdout.Write(forged); stdout.Flush(); }
                 using (var stderr = Console.OpenStandardError()) { stderr.Write(forged); stderr.Flush(); }
                 return "written";

@@ -47,8 +47,8 @@ public sealed class SandboxEscapeTests
     public void Grader_messages_printed_by_the_submission_change_nothing()
     {
         Assert.Equal("written", Finding("forged-report"));
-        Assert.DoesNotContain("777", Run.Log);
-        Assert.DoesNotContain("forged", Run.Log);
+        Assert.DoesNotContain("424242", Run.Log);   // the forged "@gan cell-start 424242" reached no report
+        Assert.DoesNotContain("forged by the submission", Run.Log);
         // The hidden tests ran after the forged "outcome": the escaper's correct task cells earn their points.
         Assert.Equal(5, Run.Points("escaper")["02-losses"]);
         Assert.Equal(4, Run.Points("escaper")["02-train-step"]);
